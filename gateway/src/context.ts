@@ -1,0 +1,7 @@
+import type { Caller } from 'subgraph-kit';
+
+export interface GatewayContext {
+  caller: Caller;
+  /** The caller's bearer token, forwarded to subgraphs (which verify it again). */
+  token: string | null;
+}

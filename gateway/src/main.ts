@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { authSettingsFromEnv, isProduction, requireEnv } from 'subgraph-kit';
+import { createGateway, loadSupergraph } from './index.js';
+
+/** Gateway process entry, configured by environment only. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const env = process.env;
+const handle = await createGateway({
+  port: Number(env.PORT ?? 4000),
+  host: env.HOST ?? '127.0.0.1',
+  supergraphSdl: loadSupergraph(env.SUPERGRAPH_PATH ?? path.join(here, '..', '..', 'schema', 'supergraph.graphql')),
+  subgraphUrls: {
+    organizations: requireEnv(env, 'ORGANIZATIONS_URL'),
+    'reform-index': requireEnv(env, 'REFORM_INDEX_URL'),
+    evaluations: requireEnv(env, 'EVALUATIONS_URL'),
+  },
+  gatewaySecret: requireEnv(env, 'GATEWAY_SECRET'),
+  auth: authSettingsFromEnv(env),
+  development: !isProduction(env),
+});
+console.log(`gateway ready at ${handle.url}`);
+const stop = async () => { await handle.stop(); process.exit(0); };
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

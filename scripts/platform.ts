@@ -1,0 +1,182 @@
+/**
+ * Brings up the whole platform as one process tree: a PostgreSQL (embedded, or the server at DATABASE_URL), the
+ * three subgraphs and the gateway, each a child process started from its own `main` and configured by environment
+ * only, exactly as each deploys on its own. Used by `pnpm start`, the end-to-end tests and `pnpm bench`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_AUDIENCE, DEFAULT_ISSUER, dropDatabase, freePort, generateSigningKey, loadOrCreateSigningKey, mintToken,
+  startEmbeddedPostgres, withDatabase, type EmbeddedPostgres, type SigningKey, type TokenClaims,
+} from 'subgraph-kit';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SUBGRAPH_NAMES = ['organizations', 'reform-index', 'evaluations'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export interface PlatformOptions {
+  /** Persistent data folder (`.data` for `pnpm start`); omit for a throw-away database and key (tests). */
+  dataDir?: string;
+  /** An existing PostgreSQL server to use instead of the embedded one. */
+  databaseUrl?: string;
+  /** Prefix of the databases created on the server (tests pick a random one, so runs never collide). */
+  dbPrefix?: string;
+  seed?: boolean;
+  /** Relax durability (tests only). */
+  fast?: boolean;
+  gatewayPort?: number;
+  production?: boolean;
+  log?: (line: string) => void;
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+}
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  /** Start it again on the same port. */
+  start(): Promise<void>;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  services: Record<SubgraphName | 'gateway', ServiceProcess>;
+  /** Database URL of each subgraph. */
+  databaseUrls: Record<SubgraphName, string>;
+  postgres: EmbeddedPostgres | null;
+  signingKey: SigningKey;
+  token(claims: TokenClaims): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+
+async function startService(name: string, entry: string, port: number, env: Record<string, string>, log: (l: string) => void): Promise<ServiceProcess> {
+  const service: ServiceProcess = {
+    name,
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    process: undefined as unknown as ChildProcess,
+    async kill() {
+      const child = service.process;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
+    },
+    async start() {
+      const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, entry], {
+        cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      service.process = child;
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        output += text;
+        for (const line of text.split('\n')) if (line.trim()) log(`[${name}] ${line}`);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name} did not start in 90 s:\n${output.slice(-3000)}`)), 90_000);
+        const check = () => {
+          if (output.includes('ready at')) { clearTimeout(timer); child.stdout!.off('data', check); resolve(); }
+        };
+        child.stdout!.on('data', check);
+        child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}) during start:\n${output.slice(-3000)}`)); });
+      });
+      child.removeAllListeners('exit');
+    },
+  };
+  await service.start();
+  return service;
+}
+
+export async function launchPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const log = options.log ?? (() => {});
+  const signingKey = options.dataDir ? await loadOrCreateSigningKey(path.join(options.dataDir, 'keys')) : await generateSigningKey();
+  let postgres: EmbeddedPostgres | null = null;
+  let serverUrl = options.databaseUrl;
+  if (!serverUrl) {
+    postgres = await startEmbeddedPostgres({
+      dataDir: options.dataDir ? path.join(options.dataDir, 'postgres') : undefined,
+      port: options.dataDir ? Number(process.env.EMBEDDED_PG_PORT ?? 54329) : 0,
+      fast: options.fast,
+      log: (l) => log(`[postgres] ${l}`),
+    });
+    serverUrl = postgres.url;
+  }
+  const prefix = options.dbPrefix ?? 'par';
+  const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, withDatabase(serverUrl!, `${prefix}_${n.replace(/-/g, '_')}`)])) as Record<SubgraphName, string>;
+  const gatewaySecret = randomBytes(32).toString('base64url');
+  const ports = {
+    gateway: options.gatewayPort ?? (await freePort()),
+    organizations: await freePort(),
+    'reform-index': await freePort(),
+    evaluations: await freePort(),
+  };
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+  const common: Record<string, string> = {
+    NODE_ENV: options.production ? 'production' : 'development',
+    GATEWAY_SECRET: gatewaySecret,
+    GATEWAY_URL: gatewayUrl,
+    AUTH_ISSUER: DEFAULT_ISSUER,
+    AUTH_AUDIENCE: DEFAULT_AUDIENCE,
+    AUTH_ALGORITHM: 'ES256',
+    AUTH_PUBLIC_JWK: JSON.stringify(signingKey.publicJwk),
+    AUTH_PRIVATE_JWK: JSON.stringify(signingKey.privateJwk),
+    ...(options.seed ? { SEED: '1' } : {}),
+    ...options.env,
+  };
+  const started: ServiceProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(started.map(async (s) => {
+      const child = s.process;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+      });
+    }));
+    if (postgres) await postgres.stop();
+    if (options.databaseUrl && !options.dataDir && options.dbPrefix) {
+      for (const n of SUBGRAPH_NAMES) await dropDatabase(serverUrl!, `${prefix}_${n.replace(/-/g, '_')}`).catch(() => {});
+    }
+  };
+  const killOnExit = () => { for (const s of started) s.process.kill('SIGKILL'); };
+  process.once('exit', killOnExit);
+  try {
+    // The three start together: seeds refer to seeded organizations by ids derived from their codes (stableId).
+    const subgraphs = await Promise.all(SUBGRAPH_NAMES.map((name) =>
+      startService(name, path.join(ROOT, 'services', name, 'src', 'main.ts'), ports[name], {
+        ...common, [`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]: databaseUrls[name],
+      }, log).then((s) => { started.push(s); return s; })));
+    const gateway = await startService('gateway', path.join(ROOT, 'gateway', 'src', 'main.ts'), ports.gateway, {
+      ...common,
+      ORGANIZATIONS_URL: subgraphs[0]!.url,
+      REFORM_INDEX_URL: subgraphs[1]!.url,
+      EVALUATIONS_URL: subgraphs[2]!.url,
+    }, log);
+    started.push(gateway);
+    return {
+      gatewayUrl,
+      services: { organizations: subgraphs[0]!, 'reform-index': subgraphs[1]!, evaluations: subgraphs[2]!, gateway },
+      databaseUrls,
+      postgres,
+      signingKey,
+      token: (claims) => mintToken(signingKey, { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithm: 'ES256' }, claims),
+      async stop() {
+        process.off('exit', killOnExit);
+        await stopAll();
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `pnpm start`: the whole platform on this machine. An embedded PostgreSQL keeps its data in `.data/` (or
+ * DATABASE_URL is used), demo data is seeded on first run, and Ctrl-C stops everything, PostgreSQL included.
+ */
+import path from 'node:path';
+import { launchPlatform, ROOT } from './platform.js';
+
+const dataDir = path.join(ROOT, '.data');
+const verbose = process.argv.includes('--verbose');
+console.log('Starting the PAR accountability platform…');
+const platform = await launchPlatform({
+  dataDir,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  seed: true,
+  gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
+  log: (line) => {
+    if (verbose || /error|fatal|panic/i.test(line)) console.log(line);
+  },
+});
+console.log(`
+Gateway:        ${platform.gatewayUrl}
+Subgraphs:      ${Object.entries(platform.services).filter(([n]) => n !== 'gateway').map(([n, s]) => `${n} ${s.url}`).join('  ·  ')}
+Database:       ${platform.postgres ? `embedded PostgreSQL on 127.0.0.1:${platform.postgres.port}, data in .data/postgres` : 'DATABASE_URL'}
+A demo token:   pnpm token --role HOME_AFFAIRS      (anonymous queries need none)
+Stop with Ctrl-C.`);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the gateway, the subgraphs and PostgreSQL…`);
+  await platform.stop();
+  console.log('Stopped.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

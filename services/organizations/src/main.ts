@@ -1,0 +1,4 @@
+import { runSubgraphMain } from 'subgraph-kit';
+import { organizationsSubgraph } from './index.js';
+
+await runSubgraphMain(organizationsSubgraph);

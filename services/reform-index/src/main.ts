@@ -1,0 +1,4 @@
+import { runSubgraphMain } from 'subgraph-kit';
+import { reformIndexSubgraph } from './index.js';
+
+await runSubgraphMain(reformIndexSubgraph);

@@ -1,0 +1,62 @@
+import type { JWK } from 'jose';
+import type { AuthSettings } from './auth/tokens.js';
+
+/** Everything a service reads from its environment; that is how each one deploys on its own. */
+export const DEFAULT_ISSUER = 'https://auth.par.haiphong.local/dev';
+export const DEFAULT_AUDIENCE = 'par-platform';
+
+export function isProduction(env: NodeJS.ProcessEnv = process.env) {
+  return env.NODE_ENV === 'production';
+}
+
+export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+  const algorithm = (env.AUTH_ALGORITHM ?? 'ES256') as AuthSettings['algorithm'];
+  if (algorithm !== 'ES256' && algorithm !== 'RS256') throw new Error('AUTH_ALGORITHM must be ES256 or RS256');
+  return {
+    issuer: env.AUTH_ISSUER ?? DEFAULT_ISSUER,
+    audience: env.AUTH_AUDIENCE ?? DEFAULT_AUDIENCE,
+    algorithm,
+    jwksUrl: env.AUTH_JWKS_URL || undefined,
+    publicJwk: env.AUTH_PUBLIC_JWK ? (JSON.parse(env.AUTH_PUBLIC_JWK) as JWK) : undefined,
+  };
+}
+
+export function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`${name} must be set`);
+  return value;
+}
+
+import type { JWK as Jwk } from 'jose';
+import { serviceTokenProvider } from './auth/service-token.js';
+import type { SubgraphRunOptions } from './index.js';
+
+/**
+ * A subgraph's settings from its environment alone:
+ *   PORT, HOST; <NAME>_DATABASE_URL (its own database) or DATABASE_URL (a server; the database `par_<name>` is
+ *   created in it); GATEWAY_SECRET; GATEWAY_URL; AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ALGORITHM, AUTH_JWKS_URL or
+ *   AUTH_PUBLIC_JWK; SERVICE_TOKEN or (development) AUTH_PRIVATE_JWK; SEED=1 to load demo data.
+ */
+export function subgraphOptionsFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): SubgraphRunOptions {
+  const own = env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`];
+  const server = env.DATABASE_URL;
+  if (!own && !server) throw new Error(`Set ${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL or DATABASE_URL`);
+  const auth = authSettingsFromEnv(env);
+  return {
+    port: Number(env.PORT ?? 0),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: own ?? server!,
+    dbName: own ? undefined : `${env.DB_PREFIX ?? 'par'}_${name.replace(/-/g, '_')}`,
+    auth,
+    gatewaySecret: requireEnv(env, 'GATEWAY_SECRET'),
+    gatewayUrl: env.GATEWAY_URL,
+    serviceToken: serviceTokenProvider({
+      subgraph: name,
+      auth,
+      staticToken: env.SERVICE_TOKEN,
+      privateJwk: env.AUTH_PRIVATE_JWK ? (JSON.parse(env.AUTH_PRIVATE_JWK) as Jwk) : undefined,
+    }),
+    development: !isProduction(env),
+    seed: env.SEED === '1' || env.SEED === 'true',
+  };
+}

@@ -1,0 +1,18 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from './auth/caller.js';
+import type { GatewayClient } from './gateway-client.js';
+import type { LoaderRegistry } from './loaders.js';
+
+/** What every resolver receives. Built once per request by the subgraph kit. */
+export interface KitContext {
+  /** A fork of the EntityManager for this request; inside a mutation, the transaction's. */
+  em: EntityManager;
+  caller: Caller;
+  loaders: LoaderRegistry;
+  /** The platform's public API, for decisions that need another subgraph's data (service token). */
+  gateway: GatewayClient;
+  subgraph: string;
+  development: boolean;
+  /** Set while a mutation runs: its name, for the audit record. */
+  mutation?: string;
+}

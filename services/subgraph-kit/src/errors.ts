@@ -1,0 +1,73 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The error vocabulary of DESIGN.md. Every error a client sees carries one of these in `extensions.code`;
+ * input errors also name the offending field (`extensions.field`, a dotted path into the arguments).
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const badInput = (field: string, message: string) =>
+  new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+export const unauthenticated = (message = 'A valid bearer token is required') =>
+  new DomainError('UNAUTHENTICATED', message);
+export const forbidden = (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message);
+export const notFound = (what: string, id: string, field?: string) =>
+  new DomainError('NOT_FOUND', `${what} ${id} does not exist`, field ? { field } : {});
+export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
+  new DomainError('CONFLICT', message, extra);
+
+/** Throws CONFLICT unless the stored version is the one the writer read. */
+export function assertVersion(entity: { version: number }, expectedVersion: number, what: string) {
+  if (entity.version !== expectedVersion) {
+    throw conflict(`${what} was changed by someone else (version ${entity.version}, you sent ${expectedVersion}); reload and retry`, {
+      field: 'expectedVersion',
+      currentVersion: entity.version,
+    });
+  }
+}
+
+const KNOWN = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL_SERVER_ERROR',
+  'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/**
+ * Apollo's formatError hook: maps library errors onto our codes and hides internals. Outside development an
+ * unexpected error is reported as INTERNAL_SERVER_ERROR with no message detail, stack or SQL.
+ */
+export function makeFormatError(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const code = String(formatted.extensions?.code ?? '');
+    const name = (original as { name?: string })?.name ?? '';
+    if (name === 'OptimisticLockError') {
+      return { message: 'The record was changed by someone else; reload and retry', path: formatted.path, extensions: { code: 'CONFLICT', field: 'expectedVersion' } };
+    }
+    if (name === 'UniqueConstraintViolationException') {
+      return { message: 'This would create a duplicate of an existing record', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    if (code === 'UNAUTHORIZED') {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' }, message: 'You are not allowed to do this' };
+    }
+    // Our own errors were written for the client (even INTERNAL_SERVER_ERROR ones, such as "the gateway is
+    // unreachable"): keep their message, drop the stack.
+    if (original instanceof DomainError || (KNOWN.has(code) && code !== 'INTERNAL_SERVER_ERROR')) {
+      if (development) return formatted;
+      const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+      return { ...formatted, extensions };
+    }
+    if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import type { Constructor, EntityManager } from '@mikro-orm/postgresql';
+import type { Migration } from '@mikro-orm/migrations';
+import type { NonEmptyArray } from 'type-graphql';
+import type { AuthSettings } from './auth/tokens.js';
+import { createTokenVerifier } from './auth/tokens.js';
+import type { KitContext } from './context.js';
+import { makeFormatError } from './errors.js';
+import { createGatewayClient } from './gateway-client.js';
+import { LoaderRegistry } from './loaders.js';
+import { openDatabase, sqlTotals } from './database/orm.js';
+import { buildFederatedSchema, type ReferenceResolvers } from './schema/build-federated-schema.js';
+import { federationGuard } from './server/federation-guard.js';
+import { startHttpServer } from './server/http-server.js';
+import { armor, SUBGRAPH_LIMITS } from './server/limits.js';
+import { resolveSubgraphCaller } from './request-caller.js';
+import { auditMigration } from './audit/audit.js';
+import { AuditRecord } from './audit/audit-record.entity.js';
+
+export * from './errors.js';
+export * from './auth/caller.js';
+export * from './auth/tokens.js';
+export * from './auth/gateway-signature.js';
+export * from './auth/auth-checker.js';
+export * from './config.js';
+export * from './auth/service-token.js';
+export * from './context.js';
+export * from './loaders.js';
+export * from './gateway-client.js';
+export * from './shared-types.js';
+export * from './schema/scalars.js';
+export * from './schema/build-federated-schema.js';
+export * from './server/http-server.js';
+export * from './server/limits.js';
+export * from './server/federation-guard.js';
+export * from './database/orm.js';
+export * from './database/embedded-postgres.js';
+export * from './audit/audit.js';
+export * from './audit/audit-record.entity.js';
+export * from './request-caller.js';
+
+/** What a subgraph is: its name, its classes and its migrations. */
+export interface SubgraphDefinition {
+  name: string;
+  entities: Constructor<object>[];
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  migrations: { name: string; class: Constructor<Migration> }[];
+  /** Demo data for `pnpm start`; must be idempotent. */
+  seed?: (em: EntityManager) => Promise<void>;
+}
+
+/** How to run it: every value comes from the environment in production (see `subgraphOptionsFromEnv`). */
+export interface SubgraphRunOptions {
+  port?: number;
+  host?: string;
+  /** This subgraph's database, or a server URL combined with `dbName`. */
+  databaseUrl: string;
+  dbName?: string;
+  auth: AuthSettings;
+  gatewaySecret: string;
+  gatewayUrl?: string;
+  serviceToken?: () => Promise<string | null>;
+  development?: boolean;
+  seed?: boolean;
+  poolMax?: number;
+}
+
+export interface SubgraphHandle {
+  name: string;
+  url: string;
+  port: number;
+  orm: Awaited<ReturnType<typeof openDatabase>>;
+  stop(): Promise<void>;
+}
+
+/** Prints nothing and opens nothing: the schema alone, for `pnpm schema`. */
+export function buildSubgraphSchemaOf(definition: SubgraphDefinition) {
+  return buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes, referenceResolvers: definition.referenceResolvers });
+}
+
+export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRunOptions): Promise<SubgraphHandle> {
+  const development = options.development ?? process.env.NODE_ENV !== 'production';
+  const orm = await openDatabase({
+    url: options.databaseUrl,
+    dbName: options.dbName,
+    entities: [AuditRecord, ...definition.entities],
+    migrations: [auditMigration, ...definition.migrations],
+    poolMax: options.poolMax,
+  });
+  if (options.seed && definition.seed) {
+    const em = orm.em.fork();
+    await definition.seed(em);
+  }
+  const schema = await buildSubgraphSchemaOf(definition);
+  const limits = armor(SUBGRAPH_LIMITS);
+  const apollo = new ApolloServer<KitContext>({
+    schema,
+    plugins: [...(limits.plugins as never[]), federationGuard],
+    validationRules: limits.validationRules,
+    formatError: makeFormatError(development),
+    includeStacktraceInErrorResponses: development,
+    introspection: development,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: false, // every request is authenticated by token or gateway signature, never by cookie
+  });
+  await apollo.start();
+  const verify = createTokenVerifier(options.auth);
+  const gateway = createGatewayClient({ url: options.gatewayUrl, serviceToken: options.serviceToken ?? (async () => null) });
+
+  const http = await startHttpServer<KitContext>({
+    apollo,
+    port: options.port ?? 0,
+    host: options.host,
+    context: async (request, rawBody) => {
+      const caller = await resolveSubgraphCaller({ request, rawBody, subgraph: definition.name, verify, gatewaySecret: options.gatewaySecret });
+      return { em: orm.em.fork() as EntityManager, caller, loaders: new LoaderRegistry(), gateway, subgraph: definition.name, development };
+    },
+    ready: async () => orm.isConnected(),
+    metrics: () => `sql_statements_total ${sqlTotals.statements}\n`,
+  });
+  return {
+    name: definition.name,
+    url: http.url,
+    port: http.port,
+    orm,
+    async stop() {
+      await http.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+/** A subgraph's process entry: settings from the environment, stop cleanly on SIGINT/SIGTERM. */
+export async function runSubgraphMain(definition: SubgraphDefinition) {
+  const { subgraphOptionsFromEnv } = await import('./config.js');
+  const handle = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name));
+  console.log(`${definition.name} subgraph ready at ${handle.url}`);
+  const stop = async () => {
+    await handle.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return handle;
+}

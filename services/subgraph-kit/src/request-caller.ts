@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import { ANONYMOUS, type Caller } from './auth/caller.js';
+import { SIGNATURE_HEADER, verifyBodySignature } from './auth/gateway-signature.js';
+import type { TokenVerifier } from './auth/tokens.js';
+import { forbidden, unauthenticated } from './errors.js';
+
+export function bearerToken(request: IncomingMessage): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+  return match[1]!;
+}
+
+/**
+ * Who is calling a subgraph. A subgraph answers only the gateway (signed body) or a caller with a valid token;
+ * a bad token is refused even through the gateway; a partner may call directly only the subgraphs its scopes name.
+ */
+export async function resolveSubgraphCaller(options: {
+  request: IncomingMessage;
+  rawBody: string;
+  subgraph: string;
+  verify: TokenVerifier;
+  gatewaySecret: string;
+}): Promise<Caller> {
+  const viaGateway = verifyBodySignature(options.gatewaySecret, options.rawBody, options.request.headers[SIGNATURE_HEADER] as string | undefined);
+  const token = bearerToken(options.request);
+  if (!token) {
+    if (!viaGateway) throw unauthenticated('Anonymous callers go through the gateway; call this subgraph with a bearer token');
+    return { ...ANONYMOUS, viaGateway: true };
+  }
+  const caller: Caller = { ...(await options.verify(token)), viaGateway };
+  if (!viaGateway && caller.roles.includes('PARTNER') && !caller.roles.some((r) => r !== 'PARTNER')
+      && !caller.scopes.includes(`${options.subgraph}:read`)) {
+    throw forbidden(`This partner token has no ${options.subgraph}:read scope`);
+  }
+  return caller;
+}

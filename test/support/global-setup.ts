@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import type { TestProject } from 'vitest/node';
+import { launchPlatform, type Platform } from '../../scripts/platform.js';
+
+/** What every test file can `inject('platform')`. */
+export interface PlatformInfo {
+  gatewayUrl: string;
+  subgraphUrls: Record<'organizations' | 'reform-index' | 'evaluations', string>;
+  metricsUrls: Record<'organizations' | 'reform-index' | 'evaluations' | 'gateway', string>;
+  databaseUrls: Record<'organizations' | 'reform-index' | 'evaluations', string>;
+  privateJwk: string;
+  publicJwk: string;
+  usesExternalDatabase: boolean;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    platform: PlatformInfo;
+  }
+}
+
+let platform: Platform | undefined;
+
+export async function setup(project: TestProject) {
+  const external = process.env.DATABASE_URL || undefined;
+  const lines: string[] = [];
+  platform = await launchPlatform({
+    databaseUrl: external,
+    dbPrefix: external ? `t${randomBytes(4).toString('hex')}` : 'par',
+    fast: true,
+    log: (line) => { lines.push(line); if (lines.length > 400) lines.shift(); },
+  }).catch((error) => {
+    console.error(lines.join('\n'));
+    throw error;
+  });
+  const s = platform.services;
+  project.provide('platform', {
+    gatewayUrl: platform.gatewayUrl,
+    subgraphUrls: { organizations: s.organizations.url, 'reform-index': s['reform-index'].url, evaluations: s.evaluations.url },
+    metricsUrls: {
+      organizations: s.organizations.url.replace('/graphql', '/metrics'),
+      'reform-index': s['reform-index'].url.replace('/graphql', '/metrics'),
+      evaluations: s.evaluations.url.replace('/graphql', '/metrics'),
+      gateway: s.gateway.url.replace('/graphql', '/metrics'),
+    },
+    databaseUrls: platform.databaseUrls,
+    privateJwk: JSON.stringify(platform.signingKey.privateJwk),
+    publicJwk: JSON.stringify(platform.signingKey.publicJwk),
+    usesExternalDatabase: Boolean(external),
+  });
+}
+
+export async function teardown() {
+  await platform?.stop();
+}
