@@ -42,6 +42,25 @@ const KNOWN = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN',
   'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
+/** SQLSTATE classes and driver errors that mean "the database cannot be reached right now", not a bug. */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+// knex says "Transaction query already complete" when the connection under a transaction died mid-way.
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Timeout acquiring a connection|not queryable|Transaction query already complete|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { name?: string; code?: unknown; message?: string; cause?: unknown; originalError?: unknown } | undefined, i = 0; e && i < 6; i++) {
+    if (e.name === 'ConnectionException') return true;
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    e = (e.cause ?? e.originalError) as typeof e;
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE = 'The database is unavailable (restarting or unreachable); retry shortly';
+
 /**
  * Apollo's formatError hook: maps library errors onto our codes and hides internals. Outside development an
  * unexpected error is reported as INTERNAL_SERVER_ERROR with no message detail, stack or SQL.
@@ -53,6 +72,14 @@ export function makeFormatError(development: boolean) {
     const name = (original as { name?: string })?.name ?? '';
     if (name === 'OptimisticLockError') {
       return { message: 'The record was changed by someone else; reload and retry', path: formatted.path, extensions: { code: 'CONFLICT', field: 'expectedVersion' } };
+    }
+    // Two writers collided inside PostgreSQL (deadlock, serialization failure): the loser retries, like a stale version.
+    if (name === 'DeadlockException' || name === 'LockWaitTimeoutException') {
+      return { message: 'The record was being changed by someone else at the same moment; reload and retry', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    // An outage is not a bug: say so, so clients retry instead of reporting one (no driver detail leaks).
+    if (!(original instanceof DomainError) && isDatabaseUnavailable(original)) {
+      return { message: DATABASE_UNAVAILABLE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: 'database' } };
     }
     if (name === 'UniqueConstraintViolationException') {
       return { message: 'This would create a duplicate of an existing record', path: formatted.path, extensions: { code: 'CONFLICT' } };
@@ -68,6 +95,8 @@ export function makeFormatError(development: boolean) {
       return { ...formatted, extensions };
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    // The client learns nothing; the operator gets the whole story.
+    console.error(`unexpected error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -171,17 +171,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const launch = async () => {
     const proc = spawn(path.join(bin, 'postgres'), flags, { ...ids, env, stdio: ['ignore', 'ignore', 'pipe'] });
     child = proc;
+    // Only the tail is kept for error messages; readiness is seen line by line, however many clients knock
+    // ("the database system is starting up") while it recovers.
     let output = '';
+    let ready = false;
     let exited = false;
     proc.stderr!.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      if (output.length < 20_000) output += text;
+      if ((output.slice(-64) + text).includes('ready to accept connections')) ready = true;
+      output = (output + text).slice(-4_000);
       for (const line of text.split('\n')) if (line.trim()) log(line);
     });
     proc.on('exit', () => { exited = true; });
     await waitFor(() => {
       if (exited) throw new Error(`embedded-postgres: the server exited during start:\n${output.slice(-2000)}`);
-      return output.includes('ready to accept connections');
+      return ready;
     }, 60_000, 'the server to accept connections');
   };
   await launch();
