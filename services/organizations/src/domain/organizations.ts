@@ -88,27 +88,27 @@ export async function updateOrganizationIn(ctx: DomainContext, id: string, expec
   if (!org) throw notFound('Organization', id, 'id');
   assertVersion(org, expectedVersion, `Organization ${org.code}`);
   if (org.validTo !== null) throw conflict(`id: ${org.code} was closed on ${org.validTo}; its record is history and does not change`, { field: 'id' });
-  const before = auditJson(org);
+  // Every check (and read) comes before the first change: a read would flush a half-made change (and bump the version).
+  let name: string | undefined;
   if (input.name !== undefined) {
-    const name = input.name?.trim();
+    name = input.name?.trim();
     if (!name) throw badInput('input.name', 'must not be empty');
-    org.name = name;
   }
-  if (input.shortName !== undefined) org.shortName = input.shortName?.trim() || null;
-  if (input.advisesOn !== undefined) org.advisesOn = input.advisesOn ?? [];
-  if (input.parentId !== undefined) {
-    if (input.parentId === null) {
-      org.parent = null;
-    } else {
-      const parent = await findOrganization(ctx, input.parentId);
-      if (!parent) throw badInput('input.parentId', `no organization has id ${input.parentId}`);
-      if (parent.validTo !== null) throw badInput('input.parentId', `${parent.code} was closed on ${parent.validTo}`);
-      if (becomesOwnAncestor(org.id, parent.id, await parentChain(ctx, parent.id))) {
-        throw badInput('input.parentId', `${org.code} cannot be placed under itself or one of its own units`);
-      }
-      org.parent = ctx.em.getReference(Organization, parent.id, { wrapped: true });
+  let parent: Organization | null | undefined;
+  if (input.parentId === null) parent = null;
+  else if (input.parentId !== undefined) {
+    parent = await findOrganization(ctx, input.parentId);
+    if (!parent) throw badInput('input.parentId', `no organization has id ${input.parentId}`);
+    if (parent.validTo !== null) throw badInput('input.parentId', `${parent.code} was closed on ${parent.validTo}`);
+    if (becomesOwnAncestor(org.id, parent.id, await parentChain(ctx, parent.id))) {
+      throw badInput('input.parentId', `${org.code} cannot be placed under itself or one of its own units`);
     }
   }
+  const before = auditJson(org);
+  if (name !== undefined) org.name = name;
+  if (input.shortName !== undefined) org.shortName = input.shortName?.trim() || null;
+  if (input.advisesOn !== undefined) org.advisesOn = input.advisesOn ?? [];
+  if (parent !== undefined) org.parent = parent ? ctx.em.getReference(Organization, parent.id, { wrapped: true }) : null;
   org.searchText = searchTextOf(org);
   audit(asKit(ctx), 'Organization', org.id, before, org);
   return org;

@@ -64,8 +64,10 @@ export class OrganizationResolver {
     if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
     if (filter?.parentId !== undefined && filter?.parentId !== null) where.push(isUuid(filter.parentId) ? { parent: filter.parentId } : { id: null });
     if (filter?.activeOn) where.push({ validFrom: { $lte: filter.activeOn }, $or: [{ validTo: null }, { validTo: { $gte: filter.activeOn } }] });
-    const search = filter?.search ? foldVietnamese(filter.search) : '';
-    if (search) where.push({ searchText: { $like: `%${escapeLike(search)}%` } });
+    // Every word must appear in the code, name or short name, in any order ("tu phap STP" finds Sở Tư pháp).
+    for (const word of foldVietnamese(filter?.search ?? '').split(' ').filter(Boolean)) {
+      where.push({ searchText: { $like: `%${escapeLike(word)}%` } });
+    }
     const matching: FilterQuery<Organization> = where.length ? { $and: where } : {};
     const page: FilterQuery<Organization> = cursor
       ? { $and: [matching, { $or: [{ code: { $gt: cursor[0] as string } }, { code: cursor[0] as string, id: { $gt: cursor[1] as string } }] }] }
