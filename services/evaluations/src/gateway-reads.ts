@@ -31,14 +31,14 @@ export function cityCommittee(ctx: KitContext): Promise<OrgNode> {
 }
 
 /** An organization by id, or a BAD_USER_INPUT naming `field` when the directory has no such organization. */
-export async function organizationOrBadInput(ctx: KitContext, id: string, field: string): Promise<OrgNode & { headAssignmentIds: string[] }> {
-  const data = await ctx.gateway.query<{ organization: (OrgNode & { headAssignments: { id: string }[] }) | null }>(
-    `query($id: ID!) { organization(id: $id) { id code name kind validFrom validTo headAssignments { id } } }`,
+export async function organizationOrBadInput(ctx: KitContext, id: string, field: string, withAssignments = false): Promise<OrgNode & { headAssignmentIds: string[] }> {
+  const data = await ctx.gateway.query<{ organization: (OrgNode & { headAssignments?: { id: string }[] }) | null }>(
+    `query($id: ID!) { organization(id: $id) { id code name kind validFrom validTo ${withAssignments ? 'headAssignments { id }' : ''} } }`,
     { id },
   );
   if (!data.organization) throw badInput(field, `no organization has id ${id}`);
   const { headAssignments, ...org } = data.organization;
-  return { ...org, headAssignmentIds: headAssignments.map((a) => a.id) };
+  return { ...org, headAssignmentIds: (headAssignments ?? []).map((a) => a.id) };
 }
 
 export const snapshotOfOrg = (org: OrganizationSnapshot): OrganizationSnapshot => ({ id: org.id, code: org.code, name: org.name, kind: org.kind });

@@ -20,7 +20,7 @@ function required(value: string, field: string) {
 
 /** The organization (read through the gateway) and, if given, one of its own head assignments. */
 async function subject(ctx: KitContext, input: { organizationId: string; headAssignmentId?: string | null }) {
-  const org = await organizationOrBadInput(ctx, input.organizationId, 'input.organizationId');
+  const org = await organizationOrBadInput(ctx, input.organizationId, 'input.organizationId', Boolean(input.headAssignmentId));
   if (input.headAssignmentId && !org.headAssignmentIds.includes(input.headAssignmentId)) {
     throw badInput('input.headAssignmentId', `is not a head assignment of ${org.name}`);
   }
