@@ -5,7 +5,7 @@ import { direct, expectError, gql, platform, token, viaGateway } from '../suppor
 
 const QUERY = '{ organizationByCode(code: "NONE") { id } }';
 
-async function signed(claims: Record<string, unknown>, options: { issuer?: string; audience?: string; exp?: number | string; key?: CryptoKey | Uint8Array } = {}) {
+async function signed(claims: Record<string, unknown>, options: { issuer?: string; audience?: string; exp?: number | string; key?: Parameters<SignJWT['sign']>[0] } = {}) {
   const key = options.key ?? (await importJWK(JSON.parse(platform().privateJwk), 'ES256'));
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256' })
@@ -14,7 +14,7 @@ async function signed(claims: Record<string, unknown>, options: { issuer?: strin
     .setAudience(options.audience ?? DEFAULT_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(options.exp ?? '1h')
-    .sign(key as CryptoKey);
+    .sign(key);
 }
 
 const unsigned = (claims: Record<string, unknown>) => {

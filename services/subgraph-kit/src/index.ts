@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Constructor, EntityManager } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import type { NonEmptyArray } from 'type-graphql';
@@ -98,7 +99,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const limits = armor(SUBGRAPH_LIMITS);
   const apollo = new ApolloServer<KitContext>({
     schema,
-    plugins: [...(limits.plugins as never[]), federationGuard],
+    // No inline tracing (ftv1): no usage reporting here, and it costs on every entity fetch.
+    plugins: [...(limits.plugins as never[]), federationGuard, ApolloServerPluginInlineTraceDisabled()],
     validationRules: limits.validationRules,
     formatError: makeFormatError(development),
     includeStacktraceInErrorResponses: development,

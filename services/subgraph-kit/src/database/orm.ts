@@ -61,7 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     entities: options.entities,
     extensions: [Migrator],
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
-    migrations: { migrationsList: options.migrations, transactional: true, allOrNothing: true, snapshot: false, disableForeignKeys: false },
+    migrations: { migrationsList: options.migrations, silent: true, transactional: true, allOrNothing: true, snapshot: false, disableForeignKeys: false },
     ensureDatabase: false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
