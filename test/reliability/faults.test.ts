@@ -7,7 +7,8 @@ import { gql, ok, unique, type GraphQLResponse } from '../support/client.js';
 /**
  * Faults on a platform of this file's own (the shared one must stay healthy for the other files): durable
  * PostgreSQL settings, as `pnpm start` runs it, so "no acknowledged write is lost" means what it says, and
- * production mode, so every error a client sees here is the one it would see in production.
+ * production mode (NODE_ENV=production), so every error a client sees here is the one it would see in
+ * production — which is also where the production-only rules (no introspection, no hints) are checked.
  */
 let platform: Platform;
 const logs: string[] = [];
@@ -39,6 +40,40 @@ const alive = (name: keyof Platform['services']) => {
   const child = platform.services[name].process;
   return child.exitCode === null && child.signalCode === null;
 };
+
+describe('in production mode the platform tells strangers nothing about itself', () => {
+  const SUBGRAPHS = ['organizations', 'reform-index', 'evaluations'] as const;
+
+  it('refuses introspection at the gateway and at every subgraph, even with a valid token', async () => {
+    const homeAffairs = await tokenFor(['HOME_AFFAIRS']);
+    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Organization") { fields { name } } }']) {
+      const response = await gateway(query, {}, homeAffairs);
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(response.errors?.[0]?.message).toMatch(/introspection/i);
+      for (const subgraph of SUBGRAPHS) {
+        const direct = await gql(platform.services[subgraph].url, query, {}, homeAffairs);
+        expect(direct.errors?.[0]?.message, subgraph).toMatch(/introspection/i);
+      }
+    }
+    // __typename is not introspection: clients and the gateway rely on it.
+    expect(ok(await gateway('{ __typename }'))).toEqual({ __typename: 'Query' });
+  });
+
+  it('gives no field suggestions and no stack traces', async () => {
+    const homeAffairs = await tokenFor(['HOME_AFFAIRS']);
+    const misspelt = await gateway('{ organizaton(id: "x") { id } }');
+    expect(misspelt.errors?.[0]?.message).not.toMatch(/Did you mean|organization"/);
+    expect(misspelt.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    for (const subgraph of SUBGRAPHS) {
+      const direct = await gql(platform.services[subgraph].url, '{ organizaton(id: "x") { id } }', {}, homeAffairs);
+      expect(JSON.stringify(direct.errors), subgraph).not.toMatch(/Did you mean|stacktrace/);
+    }
+    const refused = await gateway(CREATE, { input: { code: 'X', name: 'X', kind: 'DEPARTMENT', validFrom: '2020-01-01' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(refused)).not.toMatch(/stacktrace|\/src\/|node_modules/);
+  });
+});
 
 describe('a subgraph that is down does not take the others with it', () => {
   it('answers the other subgraphs\' fields, names the missing service, and stays up', async () => {
@@ -122,18 +157,20 @@ describe('a service killed in the middle of a mutation', () => {
   it('leaves no partial write, and the same mutation succeeds once it is back', async () => {
     const homeAffairs = await tokenFor(['HOME_AFFAIRS']);
     const code = unique('KILL');
-    // Hold the mutation inside its transaction after it has written its first row (its audit record): a SHARE
-    // lock on the organization table lets it read and write the audit row, then makes it wait to insert.
+    // Hold the mutation inside its transaction right after it has written its organization row: a statement
+    // trigger (this file's own database) waits for an advisory lock this test holds.
+    await dbRows(`create or replace function fault_test_hold() returns trigger language plpgsql as $$
+      begin perform pg_advisory_xact_lock(4242); return null; end $$`);
+    await dbRows('create trigger fault_test_hold after insert on organization for each statement execute function fault_test_hold()');
     const blocker = new pg.Client({ connectionString: platform.databaseUrls.organizations });
     await blocker.connect();
     try {
-      await blocker.query('begin');
-      await blocker.query('lock table organization in share mode');
+      await blocker.query('select pg_advisory_lock(4242)');
       const pending = create(code, homeAffairs).catch((error: Error) => ({ status: 0, errors: [{ message: error.message }] }));
       let waiting: { pid: number; backend_xid: string | null } | undefined;
-      for (let i = 0; i < 200 && !waiting; i++) {
+      for (let i = 0; i < 400 && !waiting; i++) {
         [waiting] = (await blocker.query(`select pid, backend_xid::text from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`)).rows;
+          where datname = current_database() and wait_event = 'advisory' and pid <> pg_backend_pid()`)).rows;
         if (!waiting) await new Promise((r) => setTimeout(r, 25));
       }
       expect(waiting, 'the mutation reached its insert').toBeDefined();
@@ -142,14 +179,15 @@ describe('a service killed in the middle of a mutation', () => {
       await platform.services.organizations.kill();
       const response = await pending;
       expect(response.errors?.length).toBeGreaterThan(0);
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 400; i++) {
         const { rows } = await blocker.query('select 1 from pg_stat_activity where pid = $1', [waiting!.pid]);
         if (!rows.length) break;
         await new Promise((r) => setTimeout(r, 25));
       }
-      await blocker.query('rollback');
     } finally {
+      await blocker.query('select pg_advisory_unlock_all()');
       await blocker.end();
+      await dbRows('drop trigger if exists fault_test_hold on organization');
     }
     expect(await dbRows('select id from organization where code = $1', [code])).toEqual([]);
     expect(await dbRows(`select id from audit_record where after like $1`, [`%${code}%`])).toEqual([]);

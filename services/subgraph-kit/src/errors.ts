@@ -59,6 +59,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+const LIMIT_MESSAGES: [RegExp, string][] = [
+  [/^(Syntax Error: )?Query depth limit of \d+ exceeded/, 'maxDepth'],
+  [/^(Syntax Error: )?Query Cost limit of \d+ exceeded/, 'maxCost'],
+  [/^(Syntax Error: )?Aliases limit of \d+ exceeded/, 'maxAliases'],
+  [/^(Syntax Error: )?Token limit of \d+ exceeded/, 'maxTokens'],
+  [/^(Syntax Error: )?Directives limit of \d+ exceeded/, 'maxDirectives'],
+];
+
 export const DATABASE_UNAVAILABLE = 'The database is unavailable (restarting or unreachable); retry shortly';
 
 /**
@@ -83,6 +91,12 @@ export function makeFormatError(development: boolean) {
     }
     if (name === 'UniqueConstraintViolationException') {
       return { message: 'This would create a duplicate of an existing record', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    // graphql-armor prefixes its refusals with "Syntax Error:" although the query is well-formed: say which limit.
+    const limit = LIMIT_MESSAGES.find(([pattern]) => pattern.test(formatted.message));
+    if (limit) {
+      const message = formatted.message.replace(/^Syntax Error: /, '').replace(/found (\d+)\.\d+\.$/, (_m, whole) => `found ${Number(whole) + 1}.`);
+      return { message, locations: formatted.locations, extensions: { code: code || 'GRAPHQL_VALIDATION_FAILED', limit: limit[1] } };
     }
     if (code === 'UNAUTHORIZED') {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' }, message: 'You are not allowed to do this' };
