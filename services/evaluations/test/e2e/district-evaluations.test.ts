@@ -10,7 +10,7 @@ import {
  */
 const YEAR = 2024;
 
-let district: { id: string };
+let district: { id: string; code: string };
 let districtHead: { personId: string; assignmentId: string };
 let units: { id: string }[];
 let unitHeads: { personId: string; assignmentId: string }[];
@@ -31,7 +31,7 @@ beforeAll(async () => {
     ownerId: district.id, name: 'Quy định đánh giá người đứng đầu đơn vị thuộc quận', effectiveFrom: '2018-01-01',
     bands: [{ level: 'EXCELLENT', minIndex: 90 }, { level: 'GOOD', minIndex: 75 }, { level: 'COMPLETED', minIndex: 50 }],
   } }, districtToken)).defineLevelRule.id;
-  block = unique('QUAN');
+  block = `${district.code}/${unique('DV')}`; // a block a district runs is coded after it
   await publishBlock({ year: YEAR, block, ownerId: district.id, admin: districtToken, publisher: districtToken, units: [{ id: units[0]!.id, index: 85 }, { id: units[1]!.id, index: 60 }] });
 });
 

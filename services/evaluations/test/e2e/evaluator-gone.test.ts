@@ -43,8 +43,10 @@ beforeAll(async () => {
   } }, ha)).recordOrganizationEvent;
   successorId = event.successors[0]!.id;
   successorHead = await newHead(successorId, '2025-07-01');
+  // Ranked last, with no head to evaluate: the two above are not capped as last in block.
+  const headless = await createOrganization('SUBORDINATE_UNIT', { parentId: city.id });
   const block = unique('DV');
-  await publishBlock({ year: YEAR, block, ownerId: city.id, admin: ha, publisher: chair.token, units: [{ id: unitsOf.abolished.id, index: 88 }, { id: unitsOf.reclassified.id, index: 77 }] });
+  await publishBlock({ year: YEAR, block, ownerId: city.id, admin: ha, publisher: chair.token, units: [{ id: unitsOf.abolished.id, index: 88 }, { id: unitsOf.reclassified.id, index: 77 }, { id: headless.id, index: 52 }] });
   proposed = ok(await viaGateway<{ proposeHeadEvaluations: Evaluation[] }>(M.propose, { y: YEAR, b: block }, ha)).proposeHeadEvaluations;
 });
 
