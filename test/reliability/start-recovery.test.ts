@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, freePort, loadOrCreateSigningKey, mintToken } from 'subgraph-kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, freePort, isOurPostmaster, loadOrCreateSigningKey, mintToken } from 'subgraph-kit';
 import { ROOT } from '../../scripts/platform.js';
 import { gql, ok, unique } from '../support/client.js';
 
@@ -27,7 +27,8 @@ afterAll(async () => {
   for (const leftover of processesOfThisRun()) { try { process.kill(leftover.pid, 'SIGKILL'); } catch { /* gone */ } }
   const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
   if (existsSync(pidFile)) {
-    try { process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGQUIT'); } catch { /* not running */ }
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (isOurPostmaster(pid, path.join(dataDir, 'postgres'))) process.kill(pid, 'SIGQUIT');
   }
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
@@ -104,6 +105,8 @@ describe('pnpm start keeps PostgreSQL durable and recovers by itself after SIGKI
     expect(services).toHaveLength(4);
     const postmasterPid = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     expect(alive(postmasterPid)).toBe(true);
+    expect(isOurPostmaster(postmasterPid, path.join(dataDir, 'postgres'))).toBe(true);
+    expect(isOurPostmaster(process.pid, path.join(dataDir, 'postgres'))).toBe(false); // a reused pid is left alone
     // The services notice their parent is gone and stop (they would otherwise keep the gateway's port).
     for (let i = 0; i < 200 && services.some((s) => alive(s.pid)); i++) await new Promise((r) => setTimeout(r, 50));
     expect(services.filter((s) => alive(s.pid)).map((s) => s.cmd)).toEqual([]);

@@ -113,12 +113,25 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what
   throw new Error(`embedded-postgres: timed out waiting for ${what}`);
 }
 
+/**
+ * The pid in a stale postmaster.pid may since have been reused by an unrelated process (pids wrap quickly on a
+ * busy machine): only a postgres running on this very data directory is ours to stop.
+ */
+export function isOurPostmaster(pid: number, dataDir: string): boolean {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return path.basename(args[0] ?? '') === 'postgres' && args.includes(path.resolve(dataDir));
+  } catch {
+    return process.platform !== 'linux'; // no /proc to ask: trust the pid file as PostgreSQL itself does
+  }
+}
+
 /** A server left running by a killed `pnpm start` still holds our data directory: stop it, then start cleanly. */
 async function clearStaleServer(dataDir: string, log: (l: string) => void) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (pid > 0 && pidAlive(pid)) {
+  if (pid > 0 && pidAlive(pid) && isOurPostmaster(pid, dataDir)) {
     log(`embedded-postgres: stopping the orphaned server (pid ${pid}) left by an earlier run`);
     process.kill(pid, 'SIGINT');
     await waitFor(() => !pidAlive(pid), 30_000, 'the orphaned server to stop').catch(() => process.kill(pid, 'SIGKILL'));
