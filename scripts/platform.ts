@@ -5,10 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_AUDIENCE, DEFAULT_ISSUER, dropDatabase, freePort, generateSigningKey, loadOrCreateSigningKey, mintToken,
+  DEFAULT_AUDIENCE, DEFAULT_ISSUER, dropDatabase, generateSigningKey, loadOrCreateSigningKey, mintToken,
   startEmbeddedPostgres, withDatabase, type EmbeddedPostgres, type SigningKey, type TokenClaims,
 } from 'subgraph-kit';
 
@@ -71,7 +72,7 @@ async function startService(name: string, entry: string, port: number, env: Reco
     async start() {
       const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, entry], {
         // The IPC channel tells the service when this process dies, however it dies (see stopWithParent).
-        cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        cwd: ROOT, env: { ...process.env, ...env, PORT: String(service.port) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       service.process = child;
       let output = '';
@@ -85,7 +86,14 @@ async function startService(name: string, entry: string, port: number, env: Reco
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${name} did not start in 90 s:\n${output.slice(-3000)}`)), 90_000);
         const check = () => {
-          if (output.includes('ready at')) { clearTimeout(timer); child.stdout!.off('data', check); resolve(); }
+          const ready = /ready at http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+          if (ready) {
+            // Port 0 lets the service bind a free port itself (no window for another process to take it); a
+            // restart reuses the port it got, so the gateway's URL for it stays right.
+            service.port = Number(ready[1]);
+            service.url = `http://127.0.0.1:${service.port}/graphql`;
+            clearTimeout(timer); child.stdout!.off('data', check); resolve();
+          }
         };
         child.stdout!.on('data', check);
         child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}) during start:\n${output.slice(-3000)}`)); });
@@ -95,6 +103,15 @@ async function startService(name: string, entry: string, port: number, env: Reco
   };
   await service.start();
   return service;
+}
+
+async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', () => resolve()); });
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    release: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export async function launchPlatform(options: PlatformOptions = {}): Promise<Platform> {
@@ -114,11 +131,14 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
   const prefix = options.dbPrefix ?? 'par';
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, withDatabase(serverUrl!, `${prefix}_${n.replace(/-/g, '_')}`)])) as Record<SubgraphName, string>;
   const gatewaySecret = randomBytes(32).toString('base64url');
+  // Subgraphs bind a free port themselves (0). The gateway's port must be known before the subgraphs start (they
+  // call it back), so it is held by a listening socket until the gateway is about to bind it.
+  const gatewayReservation = options.gatewayPort ? null : await reservePort();
   const ports = {
-    gateway: options.gatewayPort ?? (await freePort()),
-    organizations: await freePort(),
-    'reform-index': await freePort(),
-    evaluations: await freePort(),
+    gateway: options.gatewayPort ?? gatewayReservation!.port,
+    organizations: 0,
+    'reform-index': 0,
+    evaluations: 0,
   };
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
   const common: Record<string, string> = {
@@ -157,6 +177,7 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
       startService(name, path.join(ROOT, 'services', name, 'src', 'main.ts'), ports[name], {
         ...common, [`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]: databaseUrls[name],
       }, log).then((s) => { started.push(s); return s; })));
+    await gatewayReservation?.release();
     const gateway = await startService('gateway', path.join(ROOT, 'gateway', 'src', 'main.ts'), ports.gateway, {
       ...common,
       ORGANIZATIONS_URL: subgraphs[0]!.url,
@@ -177,6 +198,7 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
       },
     };
   } catch (error) {
+    await gatewayReservation?.release();
     await stopAll();
     throw error;
   }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import nodeFetch from 'node-fetch';
+import nodeFetch, { Response as NodeResponse } from 'node-fetch';
 import { DomainError, SIGNATURE_HEADER, signBody } from 'subgraph-kit';
 import type { GatewayContext } from './context.js';
 
@@ -34,6 +34,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
           const response = await nodeFetch(input, { method: init.method, body: init.body, headers, agent, signal: controller.signal as never });
           if (response.status === 502 || response.status === 503 || response.status === 504) {
             throw subgraphUnavailable(serviceName, `it answered HTTP ${response.status}`);
+          }
+          // A subgraph refuses some requests with a 4xx and a GraphQL body (a literal its scalar rejects, a token it
+          // refuses): hand the body on as an answer, so the client gets the subgraph's code and message rather than
+          // the gateway's bare "400: Bad Request".
+          if (response.status >= 400 && response.status < 500) {
+            const text = await response.text();
+            let graphql = false;
+            try { graphql = Array.isArray((JSON.parse(text) as { errors?: unknown }).errors); } catch { /* not GraphQL */ }
+            return new NodeResponse(text, { status: graphql ? 200 : response.status, headers: response.headers });
           }
           return response;
         } catch (error) {
