@@ -43,7 +43,7 @@ const KNOWN = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN',
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
 /** SQLSTATE classes and driver errors that mean "the database cannot be reached right now", not a bug. */
-const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_SQLSTATES = /^(08(?!P01)...|57P0[123]|53300)$/; // 08P01 (protocol violation) comes from a bad value, not an outage
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 // knex says "Transaction query already complete" when the connection under a transaction died mid-way.
 const UNAVAILABLE_MESSAGES = /Connection terminated|connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Timeout acquiring a connection|not queryable|Transaction query already complete|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i;
@@ -67,6 +67,23 @@ const LIMIT_MESSAGES: [RegExp, string][] = [
   [/^(Syntax Error: )?Directives limit of \d+ exceeded/, 'maxDirectives'],
 ];
 
+/** PostgreSQL's class 22 (data exception) in words a client can act on, or null for any other error. */
+export function dataExceptionOf(error: unknown): string | null {
+  for (let e = error as { code?: unknown; message?: string; cause?: unknown } | undefined, i = 0; e && i < 6; i++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) {
+      const reason = String(e.message ?? '').split(' - ').at(-1) ?? '';
+      const uuid = /invalid input syntax for type uuid: "(.*)"$/s.exec(reason);
+      if (uuid) return `${JSON.stringify(uuid[1]!.slice(0, 80))} is not an id (ids are UUIDs); nothing matches it`;
+      if (e.code === '22021' || e.code === '22P05') return 'A text value contains a character that cannot be stored (such as NUL)';
+      if (e.code === '22003') return 'A number in the request is out of range';
+      if (e.code === '22001') return 'A text value in the request is too long';
+      return `A value in the request is malformed (${reason.replace(/: ".*"$/s, '').slice(0, 120)})`;
+    }
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
 export const DATABASE_UNAVAILABLE = 'The database is unavailable (restarting or unreachable); retry shortly';
 
 /**
@@ -89,6 +106,10 @@ export function makeFormatError(development: boolean) {
     if (!(original instanceof DomainError) && isDatabaseUnavailable(original)) {
       return { message: DATABASE_UNAVAILABLE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: 'database' } };
     }
+    // A value PostgreSQL cannot take (an id that is not a UUID, a number out of range, a NUL character) is the
+    // client's mistake, caught at the database: say which kind, without the SQL around it.
+    const dataError = !(original instanceof DomainError) ? dataExceptionOf(original) : null;
+    if (dataError) return { message: dataError, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     if (name === 'UniqueConstraintViolationException') {
       return { message: 'This would create a duplicate of an existing record', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }

@@ -14,7 +14,7 @@ import { openDatabase, sqlTotals } from './database/orm.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema/build-federated-schema.js';
 import { federationGuard } from './server/federation-guard.js';
 import { startHttpServer } from './server/http-server.js';
-import { armor, SUBGRAPH_LIMITS } from './server/limits.js';
+import { armor, SUBGRAPH_LIMITS, textGuard } from './server/limits.js';
 import { resolveSubgraphCaller } from './request-caller.js';
 import { auditMigration } from './audit/audit.js';
 import { AuditRecord } from './audit/audit-record.entity.js';
@@ -100,7 +100,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const apollo = new ApolloServer<KitContext>({
     schema,
     // No inline tracing (ftv1): no usage reporting here, and it costs on every entity fetch.
-    plugins: [...(limits.plugins as never[]), federationGuard, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [...(limits.plugins as never[]), federationGuard, textGuard as never, ApolloServerPluginInlineTraceDisabled()],
     validationRules: limits.validationRules,
     formatError: makeFormatError(development),
     includeStacktraceInErrorResponses: development,

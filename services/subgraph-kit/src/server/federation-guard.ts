@@ -35,7 +35,9 @@ export const federationGuard: ApolloServerPlugin<KitContext> = {
         const caller = contextValue.caller;
         if (caller.viaGateway || caller.roles.includes('SERVICE')) return;
         if (selectsFederationInternals(document, request.operationName)) {
-          throw forbidden('_entities and _service answer only the gateway or a SERVICE token');
+          const error = forbidden('_entities and _service answer only the gateway or a SERVICE token');
+          (error.extensions as Record<string, unknown>).http = { status: 403 }; // a refusal, not a server fault
+          throw error;
         }
       },
     };

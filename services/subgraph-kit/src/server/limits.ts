@@ -1,4 +1,7 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { Kind, visit } from 'graphql';
+import { DomainError } from '../errors.js';
 
 /**
  * Query limits (graphql-armor): depth, cost, aliases, tokens, directives, and no field suggestions. The gateway
@@ -32,3 +35,33 @@ export function armor(limits: QueryLimits) {
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }
+
+/** The first path in `value` holding a string with a NUL character, if any. */
+function nulPath(value: unknown, at: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) { const found = nulPath(value[i], `${at}[${i}]`); if (found) return found; }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) { const found = nulPath(v, at ? `${at}.${k}` : k); if (found) return found; }
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store or even receive U+0000 in text (the driver's message breaks: "invalid message format").
+ * No legitimate name, code or note contains it, so it is refused up front as the client's mistake, naming where.
+ */
+export const textGuard: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        const inVariables = nulPath(request.variables ?? {}, '');
+        let inLiteral = false;
+        visit(document, { [Kind.STRING]: (node) => { if (node.value.includes('\u0000')) inLiteral = true; } });
+        const field = inVariables ?? (inLiteral ? 'query' : null);
+        // HTTP 400 with a GraphQL body: a client error, which the gateway hands on with its code and field.
+        if (field) throw new DomainError('BAD_USER_INPUT', `${field}: text must not contain the NUL character (U+0000)`, { field, http: { status: 400 } });
+      },
+    };
+  },
+};
