@@ -87,3 +87,40 @@ export async function sqlStatements(graphqlUrl: string): Promise<number> {
   if (!match) throw new Error(`no sql_statements_total at ${graphqlUrl}`);
   return Number(match[1]);
 }
+
+const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
+
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (ms) used by each named process — PostgreSQL counted with all its backends — between start and stop. */
+export function watchCpu(pids: Record<string, number>, treeNames: string[] = []) {
+  const read = () => {
+    const out: Record<string, Map<number, number>> = {};
+    for (const [name, pid] of Object.entries(pids)) {
+      const all = treeNames.includes(name) ? [pid, ...childrenOf(pid)] : [pid];
+      out[name] = new Map(all.map((p) => [p, cpuMsOf(p)]));
+    }
+    return out;
+  };
+  const before = read();
+  return {
+    stop(): Record<string, number> {
+      const after = read();
+      const used: Record<string, number> = {};
+      for (const name of Object.keys(pids)) {
+        let ms = 0;
+        for (const [pid, t] of after[name]!) ms += t - (before[name]!.get(pid) ?? 0);
+        used[name] = ms;
+      }
+      return used;
+    },
+  };
+}

@@ -17,9 +17,10 @@ export interface Results {
     c1p99: { gateway: number; direct: number };
     c32: { gateway: number; direct: number };
     c32latency: { gateway: number; direct: number };
+    cpuPerRequestMs: Record<string, Record<string, number>>;
   };
-  combined: { name: string; label: string; pagesPerSecond: number; pageLatencyMs: number; reportMsC1: number; failures: number; peakMiB: Record<string, number> }[];
-  floor: { reportMsC1: number; reportsPerSecondC32: number };
+  combined: { name: string; label: string; pagesPerSecond: number; pageLatencyMs: number; reportMsC1: number; failures: number; peakMiB: Record<string, number>; cpuPerPageMs: Record<string, number> }[];
+  floor: { reportMsC1: number; reportsPerSecondC32: number; cpuPerReportMs: Record<string, number> };
   statements: { rows: number; gateway: string; perSubgraph: Record<string, number> }[];
   /** Free text kept from the previous RESULTS.md: what the profile says, what was changed and its measured effect. */
   notes?: string;
@@ -28,6 +29,7 @@ export interface Results {
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const ok = (pass: boolean) => (pass ? '**met**' : '**missed**');
 
+const PROCS = ['gateway', 'organizations', 'reform-index', 'evaluations', 'postgres'];
 const NOTES_START = '<!-- notes: kept between runs -->';
 const NOTES_END = '<!-- /notes -->';
 
@@ -82,7 +84,8 @@ export function writeResults(file: string, r: Results) {
   lines.push(`| latency at concurrency 1, median (ms) | ${f(r.single.c1.gateway, 2)} | ${f(r.single.c1.direct, 2)} | ${f(latencyRatio, 2)} |`);
   lines.push(`| latency at concurrency 1, p99 (ms) | ${f(r.single.c1p99.gateway, 2)} | ${f(r.single.c1p99.direct, 2)} | ${f(r.single.c1p99.gateway / r.single.c1p99.direct, 2)} |`);
   lines.push(`| throughput at concurrency 32 (requests/s) | ${f(r.single.c32.gateway, 0)} | ${f(r.single.c32.direct, 0)} | ${f(throughputRatio, 2)} |`);
-  lines.push(`| latency at concurrency 32, median (ms) | ${f(r.single.c32latency.gateway, 1)} | ${f(r.single.c32latency.direct, 1)} | ${f(r.single.c32latency.gateway / r.single.c32latency.direct, 2)} |`, '');
+  lines.push(`| latency at concurrency 32, median (ms) | ${f(r.single.c32latency.gateway, 1)} | ${f(r.single.c32latency.direct, 1)} | ${f(r.single.c32latency.gateway / r.single.c32latency.direct, 2)} |`);
+  lines.push(`| CPU per request at concurrency 32 (ms: ${PROCS.join(' / ')}) | ${PROCS.map((p) => f(r.single.cpuPerRequestMs.gateway?.[p] ?? NaN, 2)).join(' / ')} | ${PROCS.map((p) => f(r.single.cpuPerRequestMs.direct?.[p] ?? NaN, 2)).join(' / ')} | |`, '');
 
   lines.push(`## b, c, e. The combined report: ${r.report.rows.toLocaleString('en-US')} organizations, ${r.report.pages} pages of ${r.report.pageSize}, year ${r.report.year}`, '');
   lines.push('Each row: name, parent name, current head (title, name), `reformIndex(year)` value, rank and rank-of, approved evaluation level. At concurrency 32 every connection pages through the whole report in order, again and again; at concurrency 1 one client follows `endCursor` to the end.', '');
@@ -91,6 +94,10 @@ export function writeResults(file: string, r: Results) {
     lines.push(`| ${c.label}${c.failures ? ` (${c.failures} failed responses)` : ''} | ${f(c.pagesPerSecond, 1)} | ${f(reportsPerSecond(c), 2)} | ${f(c.pageLatencyMs, 0)} | ${f(c.reportMsC1, 0)} | ${f(ours.pagesPerSecond / c.pagesPerSecond, 2)} | ${f(c.peakMiB.gateway ?? NaN, 0)} | ${f(c.peakMiB.organizations ?? NaN, 0)} / ${f(c.peakMiB['reform-index'] ?? NaN, 0)} / ${f(c.peakMiB.evaluations ?? NaN, 0)} |`);
   }
   lines.push(`| SQL floor: one hand-written query per database, in parallel, joined in the client | | ${f(r.floor.reportsPerSecondC32, 2)} | | ${f(r.floor.reportMsC1, 0)} | | | |`, '');
+  lines.push('CPU per whole report at concurrency 32 (ms, from /proc: user + system time of each process over the rounds, divided by the reports served; PostgreSQL with all its backends):', '');
+  lines.push(`| | ${PROCS.join(' | ')} | total |`, `|---|${PROCS.map(() => '---:').join('|')}|---:|`);
+  for (const c of r.combined) lines.push(`| ${c.label} | ${PROCS.map((p) => f((c.cpuPerPageMs[p] ?? NaN) * r.report.pages, 0)).join(' | ')} | ${f(Object.values(c.cpuPerPageMs).reduce((a, b) => a + b, 0) * r.report.pages, 0)} |`);
+  lines.push(`| SQL floor | ${PROCS.map((p) => (p === 'postgres' ? f(r.floor.cpuPerReportMs.postgres ?? NaN, 0) : '')).join(' | ')} | ${f(r.floor.cpuPerReportMs.postgres ?? NaN, 0)} + client |`, '');
   lines.push('Same rows everywhere (checked before measuring):', '');
   for (const c of r.checks) lines.push(`- ${c.what}: ${c.difference ? `**no** — ${c.difference}` : 'yes'}`);
   lines.push('');

@@ -23,7 +23,7 @@ import { launchPlatform, ROOT, type Platform } from '../scripts/platform.js';
 import { floorRows, type ReportRow } from './floor.js';
 import { fingerprint, loadAll, REPORT_YEAR, type LoadReport } from './generate.js';
 import { median, type HttpResult, type LoadSpec, type RunsResult } from './load.js';
-import { hasTaskset, LOAD_CPUS, machine, pinTree, SERVER_CPUS, sqlStatements, watchMemory } from './procs.js';
+import { hasTaskset, LOAD_CPUS, machine, pinTree, SERVER_CPUS, sqlStatements, watchCpu, watchMemory } from './procs.js';
 import { writeResults, type Results } from './report.js';
 
 const argv = process.argv.slice(2);
@@ -31,6 +31,8 @@ const QUICK = argv.includes('--quick');
 const REGENERATE = argv.includes('--regenerate');
 const PROFILE = argv.includes('--profile');
 const GENERATE_ONLY = argv.includes('--generate-only');
+/** `--only=single,report,floor,statements`: some sections only (while working on one of them). */
+const ONLY = new Set((argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'single,report,floor,statements').split(','));
 
 /** Seconds per measured round; rounds alternate the targets so drift hits every side alike. */
 const T = QUICK
@@ -83,6 +85,10 @@ function load<R>(spec: LoadSpec): Promise<R> {
   });
 }
 
+const profileEnv = (name: string) => ({
+  NODE_OPTIONS: `--import=${path.join(ROOT, 'bench', 'cpu-profile.mjs')}`, CPU_PROFILE_DIR: path.join(dataDir, 'profiles', name),
+});
+
 interface Hive { name: string; label: string; url: string; process: ChildProcess }
 
 async function startHive(platform: Platform, name: string, label: string, env: Record<string, string>): Promise<Hive> {
@@ -90,7 +96,7 @@ async function startHive(platform: Platform, name: string, label: string, env: R
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env, ...env, ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(dataDir, 'profiles', name)}` } : {}),
+      ...process.env, ...env, ...(PROFILE ? profileEnv(name) : {}),
       NODE_ENV: 'production', PORT: '0', GATEWAY_SECRET: platform.gatewaySecret,
       AUTH_PUBLIC_JWK: JSON.stringify(platform.signingKey.publicJwk),
       ORGANIZATIONS_URL: platform.services.organizations.url, REFORM_INDEX_URL: platform.services['reform-index'].url, EVALUATIONS_URL: platform.services.evaluations.url,
@@ -167,13 +173,22 @@ function sameRows(a: ReportRow[], b: ReportRow[]): string | null {
 // ───────────────────────────── measuring ─────────────────────────────
 
 let pinned = false;
+/** The server processes whose CPU a round accounts: the target gateway (if any), the subgraphs, PostgreSQL. */
+let cpuPids: (t: Target) => Record<string, number> = () => ({});
+/** With --profile: the server processes, told by SIGUSR2 to start and stop their CPU profiles around each round. */
+let profiled: number[] = [];
+const profiling = () => { if (PROFILE) for (const pid of profiled) { try { process.kill(pid, 'SIGUSR2'); } catch { /* gone */ } } };
 
 interface Target { name: string; url: string }
 
 /** Every target for `seconds`, round after round (the order rotates each round); returns each target's runs. */
-async function rounds<R>(targets: Target[], spec: (t: Target) => LoadSpec, opts: { rounds: number; warm?: number; memory?: (t: Target) => Record<string, number> }) {
+async function rounds<R>(section: string, targets: Target[], spec: (t: Target) => LoadSpec, opts: { rounds: number; warm?: number; memory?: (t: Target) => Record<string, number> }) {
   const runs: Record<string, R[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
   const memory: Record<string, Record<string, number>> = {};
+  /** CPU ms per response (or per report) of each server process, summed over the rounds. */
+  const cpu: Record<string, Record<string, number>> = {};
+  const units: Record<string, number> = {};
+  if (!ONLY.has(section)) return { runs, memory, cpu };
   if (opts.warm) {
     for (const t of targets) {
       const s = spec(t) as LoadSpec & { seconds: number };
@@ -184,7 +199,15 @@ async function rounds<R>(targets: Target[], spec: (t: Target) => LoadSpec, opts:
     const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
     for (const t of order) {
       const watch = opts.memory ? watchMemory(opts.memory(t)) : null;
+      const cpuWatch = watchCpu(cpuPids(t), ['postgres']);
+      profiling();
       const result = await load<R>(spec(t));
+      profiling();
+      const used = cpuWatch.stop();
+      const done = (result as unknown as HttpResult).responses ?? (result as unknown as RunsResult).runs;
+      units[t.name] = (units[t.name] ?? 0) + done;
+      cpu[t.name] ??= {};
+      for (const [proc, ms] of Object.entries(used)) cpu[t.name]![proc] = (cpu[t.name]![proc] ?? 0) + ms;
       if (watch) {
         const peaks = watch.stop();
         memory[t.name] ??= {};
@@ -195,7 +218,8 @@ async function rounds<R>(targets: Target[], spec: (t: Target) => LoadSpec, opts:
       runs[t.name]!.push(result);
     }
   }
-  return { runs, memory };
+  for (const name of Object.keys(cpu)) for (const proc of Object.keys(cpu[name]!)) cpu[name]![proc]! /= Math.max(1, units[name]!);
+  return { runs, memory, cpu };
 }
 
 const medianOf = <R>(runs: R[], pick: (r: R) => number) => median(runs.map(pick));
@@ -214,6 +238,8 @@ async function statementsPerRequest(platform: Platform, url: string, token: stri
 
 async function main() {
   const startedAt = new Date();
+  const host = machine(); // before pinning narrows what this process sees
+  const serverCpus = SERVER_CPUS();
   process.env.EMBEDDED_PG_PORT ??= '54339';
   const gatewaySecret = randomBytes(32).toString('base64url');
   // Data: generated once, reused while the generator and every migration stay the same; otherwise a fresh cluster.
@@ -230,7 +256,7 @@ async function main() {
   const platform = await launchPlatform({
     dataDir, production: true, fast: true, gatewaySecret,
     log: (line) => logFile.write(`${line}\n`),
-    env: PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(dataDir, 'profiles', 'platform')}` } : {},
+    env: PROFILE ? profileEnv('platform') : {},
   });
   const hives: Hive[] = [];
   try {
@@ -249,8 +275,8 @@ async function main() {
 
     if (hasTaskset()) {
       pinned = true;
-      const count = pinTree(process.pid, SERVER_CPUS());
-      say(`pinned ${count} server processes (PostgreSQL, subgraphs, gateway, this runner) to CPU ${SERVER_CPUS()}; load generator on CPU ${LOAD_CPUS}`);
+      const count = pinTree(process.pid, serverCpus);
+      say(`pinned ${count} server processes (PostgreSQL, subgraphs, gateway, this runner) to CPU ${serverCpus}; load generator on CPU ${LOAD_CPUS}`);
     } else {
       say('taskset not available: servers and load generator share the cores');
     }
@@ -260,6 +286,13 @@ async function main() {
     hives.push(await startHive(platform, 'hive-rust-defaults', 'Hive Gateway, Rust planner, defaults (dedup on)', { HIVE_PLANNER: 'rust', HIVE_DEDUPE: 'defaults' }));
     if (!QUICK) hives.push(await startHive(platform, 'hive-js', 'Hive Gateway, JS planner, dedup off', { HIVE_PLANNER: 'js', HIVE_DEDUPE: 'off' }));
 
+    profiled = [...Object.values(platform.services).map((s) => s.process.pid!), ...hives.map((h) => h.process.pid!)];
+    cpuPids = (t) => ({
+      ...(t.name === 'gateway' || t.name === 'ours' ? { gateway: platform.services.gateway.process.pid! } : {}),
+      ...Object.fromEntries(hives.filter((h) => h.name === t.name).map((h) => ['gateway', h.process.pid!])),
+      organizations: platform.services.organizations.process.pid!, 'reform-index': platform.services['reform-index'].process.pid!,
+      evaluations: platform.services.evaluations.process.pid!, ...(platform.postgres?.pid ? { postgres: platform.postgres.pid } : {}),
+    });
     const token = await platform.token({ sub: 'bench-reporting-tool', roles: ['PARTNER'], scope: 'organizations:read reform-index:read evaluations:read', expiresIn: '2h' });
     const headers = { authorization: `Bearer ${token}` };
 
@@ -282,8 +315,8 @@ async function main() {
     say('a. 50-row page of organizations: gateway vs direct');
     const pageBody = [JSON.stringify({ query: PAGE_QUERY, variables: { first: 50, after: null } })];
     const single: Target[] = [{ name: 'gateway', url: platform.gatewayUrl }, { name: 'direct', url: platform.services.organizations.url }];
-    const singleC1 = await rounds<HttpResult>(single, (t) => ({ kind: 'http', url: t.url, headers, bodies: pageBody, connections: 1, seconds: T.latency }), { rounds: T.rounds, warm: T.warm });
-    const singleC32 = await rounds<HttpResult>(single, (t) => ({ kind: 'http', url: t.url, headers, bodies: pageBody, connections: 32, seconds: T.throughput }), { rounds: T.rounds, warm: T.warm });
+    const singleC1 = await rounds<HttpResult>('single', single, (t) => ({ kind: 'http', url: t.url, headers, bodies: pageBody, connections: 1, seconds: T.latency }), { rounds: T.rounds, warm: T.warm });
+    const singleC32 = await rounds<HttpResult>('single', single, (t) => ({ kind: 'http', url: t.url, headers, bodies: pageBody, connections: 32, seconds: T.throughput }), { rounds: T.rounds, warm: T.warm });
 
     // b. the combined report: our gateway vs Hive Gateway; peak memory under this load (e).
     say('b. combined report at concurrency 32: our gateway vs Hive Gateway');
@@ -292,24 +325,24 @@ async function main() {
       organizations: platform.services.organizations.process.pid!, 'reform-index': platform.services['reform-index'].process.pid!, evaluations: platform.services.evaluations.process.pid!,
     };
     const gatewayPid = (t: Target) => (t.name === 'ours' ? platform.services.gateway.process.pid! : hives.find((h) => h.name === t.name)!.process.pid!);
-    const reportC32 = await rounds<HttpResult>(reportTargets, (t) => ({ kind: 'http', url: t.url, headers, bodies: ours.bodies, connections: 32, seconds: T.throughput }), {
+    const reportC32 = await rounds<HttpResult>('report', reportTargets, (t) => ({ kind: 'http', url: t.url, headers, bodies: ours.bodies, connections: 32, seconds: T.throughput }), {
       rounds: T.rounds, warm: T.warm, memory: (t) => ({ gateway: gatewayPid(t), ...subgraphPids }),
     });
     say('b. combined report at concurrency 1 (one client paging to the end)');
-    const reportC1 = await rounds<RunsResult>(reportTargets, (t) => ({
+    const reportC1 = await rounds<RunsResult>('report', reportTargets, (t) => ({
       kind: 'report', url: t.url, headers, query: REPORT_QUERY, variables: { first: REPORT_PAGE, year: REPORT_YEAR }, seconds: T.report, minRuns: 3,
     }), { rounds: T.rounds });
 
     // c. the floor.
     say('c. the same report from hand-written SQL (the floor)');
     const floorTarget: Target[] = [{ name: 'floor', url: '' }];
-    const floorC1 = await rounds<RunsResult>(floorTarget, () => ({ kind: 'floor', databaseUrls: platform.databaseUrls, year: REPORT_YEAR, connections: 1, seconds: T.floor, minRuns: 3 }), { rounds: T.rounds });
-    const floorC32 = await rounds<RunsResult>(floorTarget, () => ({ kind: 'floor', databaseUrls: platform.databaseUrls, year: REPORT_YEAR, connections: 32, seconds: T.floor, minRuns: 32 }), { rounds: T.rounds });
+    const floorC1 = await rounds<RunsResult>('floor', floorTarget, () => ({ kind: 'floor', databaseUrls: platform.databaseUrls, year: REPORT_YEAR, connections: 1, seconds: T.floor, minRuns: 3 }), { rounds: T.rounds });
+    const floorC32 = await rounds<RunsResult>('floor', floorTarget, () => ({ kind: 'floor', databaseUrls: platform.databaseUrls, year: REPORT_YEAR, connections: 32, seconds: T.floor, minRuns: 32 }), { rounds: T.rounds });
 
     // d. SQL statements per request.
     say('d. SQL statements per request at 10, 100, 500 rows');
     const statements: Results['statements'] = [];
-    for (const size of [10, 100, 500]) {
+    for (const size of ONLY.has('statements') ? [10, 100, 500] : []) {
       statements.push({ rows: size, gateway: 'ours', perSubgraph: await statementsPerRequest(platform, platform.gatewayUrl, token, size, 3) });
       statements.push({ rows: size, gateway: hives[0]!.label, perSubgraph: await statementsPerRequest(platform, hives[0]!.url, token, size, 3) });
     }
@@ -318,7 +351,7 @@ async function main() {
       command: `pnpm bench${argv.length ? ` ${argv.join(' ')}` : ''}`,
       startedAt: startedAt.toISOString(),
       minutes: (Date.now() - startedAt.getTime()) / 60_000,
-      machine: machine(),
+      machine: host,
       pinned,
       seconds: T,
       data: loads,
@@ -329,6 +362,7 @@ async function main() {
         c1p99: { gateway: medianOf(singleC1.runs.gateway!, (r) => r.latencyP99Ms), direct: medianOf(singleC1.runs.direct!, (r) => r.latencyP99Ms) },
         c32: { gateway: medianOf(singleC32.runs.gateway!, (r) => r.perSecond), direct: medianOf(singleC32.runs.direct!, (r) => r.perSecond) },
         c32latency: { gateway: medianOf(singleC32.runs.gateway!, (r) => r.latencyMedianMs), direct: medianOf(singleC32.runs.direct!, (r) => r.latencyMedianMs) },
+        cpuPerRequestMs: singleC32.cpu,
       },
       combined: reportTargets.map((t) => ({
         name: t.name,
@@ -338,13 +372,18 @@ async function main() {
         reportMsC1: medianOf(reportC1.runs[t.name]!, (r) => r.medianMs),
         failures: reportC32.runs[t.name]!.reduce((s, r) => s + r.failures, 0),
         peakMiB: reportC32.memory[t.name] ?? {},
+        cpuPerPageMs: reportC32.cpu[t.name] ?? {},
       })),
-      floor: { reportMsC1: medianOf(floorC1.runs.floor!, (r) => r.medianMs), reportsPerSecondC32: medianOf(floorC32.runs.floor!, (r) => r.perSecond) },
+      floor: {
+        reportMsC1: medianOf(floorC1.runs.floor!, (r) => r.medianMs), reportsPerSecondC32: medianOf(floorC32.runs.floor!, (r) => r.perSecond),
+        cpuPerReportMs: floorC32.cpu.floor ?? {},
+      },
       statements,
     };
     writeFileSync(path.join(dataDir, 'results.json'), JSON.stringify(results, null, 2));
-    writeResults(path.join(ROOT, 'bench', 'RESULTS.md'), results);
-    say(`done in ${results.minutes.toFixed(1)} min: bench/RESULTS.md written`);
+    const out = ONLY.size === 4 ? path.join(ROOT, 'bench', 'RESULTS.md') : path.join(dataDir, 'RESULTS.partial.md');
+    writeResults(out, results);
+    say(`done in ${results.minutes.toFixed(1)} min: ${path.relative(ROOT, out)} written`);
   } finally {
     await Promise.all(hives.map((h) => stopChild(h.process)));
     await platform.stop();
