@@ -1,50 +1,78 @@
-import { Entity, Enum, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
+import type { ScoreSheet } from '../rules/scoring.js';
+import { AssessmentStatus } from './enums.js';
 
-export enum AssessmentStatus {
-  DRAFT = 'DRAFT',
-  SELF_ASSESSED = 'SELF_ASSESSED',
-  UNDER_APPRAISAL = 'UNDER_APPRAISAL',
-  EXPLANATION_REQUESTED = 'EXPLANATION_REQUESTED',
-  APPRAISED = 'APPRAISED',
-  PUBLISHED = 'PUBLISHED',
-}
-registerEnumType(AssessmentStatus, { name: 'AssessmentStatus' });
+export { AssessmentStatus };
 
-/** One organization's PAR index for one year, through self-assessment, appraisal, survey and publication. */
+/**
+ * One organization's PAR index for one year, through self-assessment, appraisal, survey and publication. The
+ * scores (own, appraised, survey, per scored item, in hundredths) live in the aggregate and change with its
+ * version. At publication the result is frozen into the columns below and never changes again.
+ */
 @Entity({ tableName: 'assessment' })
 @Unique({ properties: ['organizationId', 'year'] })
+@Index({ properties: ['year', 'block', 'status'] })
 @ObjectType('Assessment')
 @Directive('@key(fields: "id")')
 export class Assessment {
-  [OptionalProps]?: 'id' | 'version' | 'status' | 'indexHundredths' | 'indexValue';
+  [OptionalProps]?: 'id' | 'version' | 'status' | 'sheet' | 'publicationId' | 'indexHundredths' | 'totalHundredths'
+    | 'applicableMaxHundredths' | 'rank' | 'rankOf' | 'band' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   @Field(() => ID)
   id: string = randomUUID();
 
-  @Property({ type: 'uuid', index: true })
+  @Property({ type: 'uuid' })
   organizationId!: string;
 
   @Property({ type: 'integer' })
   @Field(() => Int)
   year!: number;
 
+  @Property({ type: 'string' })
+  block!: string;
+
+  @Property({ type: 'uuid', index: true })
+  criteriaSetId!: string;
+
   @Enum({ items: () => AssessmentStatus, nativeEnumName: 'assessment_status' })
   @Field(() => AssessmentStatus)
   status: AssessmentStatus = AssessmentStatus.DRAFT;
 
-  /** Index value in hundredths (9471 = 94.71), set at publication. */
+  @Property({ type: 'json' })
+  sheet: ScoreSheet = {};
+
+  @Property({ type: 'uuid', nullable: true, index: true })
+  publicationId: string | null = null;
+
+  /** Published index value in hundredths (9471 = 94.71). */
   @Property({ type: 'integer', nullable: true })
   indexHundredths: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  totalHundredths: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  applicableMaxHundredths: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Within the block, once published; ties share a rank.' })
+  rank: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true })
+  rankOf: number | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true })
+  band: string | null = null;
 
   @Property({ type: 'integer', version: true })
   @Field(() => Int)
   version: number = 1;
 
-  @Field(() => Float, { nullable: true, description: 'totalPoints / applicableMaxPoints × 100, rounded half-up to 2 decimals.' })
-  get indexValue(): number | null {
-    return this.indexHundredths === null ? null : this.indexHundredths / 100;
-  }
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
 }

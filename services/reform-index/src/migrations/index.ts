@@ -1,6 +1,6 @@
-import { Migration20261129000001Assessments } from './Migration20261129000001Assessments.js';
+import { Migration20261129000001ReformIndex } from './Migration20261129000001ReformIndex.js';
 
 /** Applied in this order at start (MikroORM `migrationsList`). */
 export const migrations = [
-  { name: 'Migration20261129000001Assessments', class: Migration20261129000001Assessments },
+  { name: 'Migration20261129000001ReformIndex', class: Migration20261129000001ReformIndex },
 ];

@@ -2,7 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { byKey, groupByKey, type KitContext } from 'subgraph-kit';
 import { Assessment, AssessmentStatus } from '../entities/assessment.entity.js';
 import { OrganizationRef } from '../entities/organization-ref.js';
+import { canReadUnpublished } from '../services/access.js';
+import { criteriaSetOf } from '../services/loaders.js';
 
+/** The organizations subgraph's Organization, extended with its index results (batched per request). */
 @Resolver(() => OrganizationRef)
 export class OrganizationIndexResolver {
   @FieldResolver(() => Assessment, { nullable: true, description: 'Public only once published.' })
@@ -10,18 +13,20 @@ export class OrganizationIndexResolver {
     return ctx.loaders
       .get<string, Assessment | null>(`assessment:published:${year}`, async (ids) => {
         const rows = await ctx.em.find(Assessment, { organizationId: { $in: [...ids] }, year, status: AssessmentStatus.PUBLISHED });
-        return byKey(ids as string[], rows, (a) => a.organizationId);
+        return byKey(ids, rows, (a) => a.organizationId);
       })
       .load(org.id);
   }
 
-  @FieldResolver(() => [Assessment])
-  assessments(@Root() org: OrganizationRef, @Ctx() ctx: KitContext) {
-    return ctx.loaders
+  @FieldResolver(() => [Assessment], { description: 'Published ones for everyone; unpublished ones to those who may read them.' })
+  async assessments(@Root() org: OrganizationRef, @Ctx() ctx: KitContext) {
+    const all = await ctx.loaders
       .get<string, Assessment[]>('assessment:byOrganization', async (ids) => {
-        const rows = await ctx.em.find(Assessment, { organizationId: { $in: [...ids] }, status: AssessmentStatus.PUBLISHED }, { orderBy: { year: 'asc' } });
-        return groupByKey(ids as string[], rows, (a) => a.organizationId);
+        const rows = await ctx.em.find(Assessment, { organizationId: { $in: [...ids] } }, { orderBy: { year: 'asc' } });
+        return groupByKey(ids, rows, (a) => a.organizationId);
       })
       .load(org.id);
+    const visible = await Promise.all(all.map(async (a) => a.status === AssessmentStatus.PUBLISHED || canReadUnpublished(ctx.caller, a, await criteriaSetOf(ctx, a))));
+    return all.filter((_, i) => visible[i]);
   }
 }

@@ -1,0 +1,40 @@
+import { Entity, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The decision publishing one block's index for one year. At most one per (year, block): the unique constraint,
+ * not timing, is what makes a second or concurrent publication fail.
+ */
+@Entity({ tableName: 'publication' })
+@Unique({ properties: ['year', 'block'] })
+@ObjectType('Publication')
+export class Publication {
+  [OptionalProps]?: 'id' | 'publishedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Property({ type: 'string' })
+  block!: string;
+
+  @Property({ type: 'uuid' })
+  criteriaSetId!: string;
+
+  @Property({ type: 'string' })
+  @Field(() => String)
+  decisionNumber!: string;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Field(() => Date)
+  publishedAt: Date = new Date();
+
+  @Property({ type: 'integer' })
+  averageHundredths!: number;
+
+  @Property({ type: 'integer' })
+  rankedCount!: number;
+}

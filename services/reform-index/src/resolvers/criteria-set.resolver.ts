@@ -1,0 +1,107 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { audit, auditJson, badInput, conflict, forbidden, hasRole, notFound, type Caller, type KitContext } from 'subgraph-kit';
+import { CriteriaSet } from '../entities/criteria-set.entity.js';
+import { CriteriaSetStatus } from '../entities/enums.js';
+import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
+import { IndexBandView, ReformAreaView } from '../entities/views.js';
+import { CriteriaSetInput } from '../inputs/criteria-set.input.js';
+import { CriteriaSetError, validateCriteriaSet } from '../rules/criteria-set.js';
+import { isAdministrator, requireAdministrator } from '../services/access.js';
+import { fetchCityCommittee, fetchOrganization } from '../services/organizations.js';
+import { areaViews, bandViews } from '../services/views.js';
+
+/** Kinds of organization that run a block: the city committee, or a department, city agency or district for its own units. */
+const OWNER_KINDS = ['CITY_COMMITTEE', 'DEPARTMENT', 'CITY_AGENCY', 'DISTRICT_COMMITTEE'];
+const BLOCK_CODE = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)?$/;
+
+/** Drafts are the administrator's working copies; active sets are public regulation. */
+const canSee = (caller: Caller, set: CriteriaSet) => set.status === CriteriaSetStatus.ACTIVE || hasRole(caller, 'HOME_AFFAIRS') || isAdministrator(caller, set);
+
+@Resolver(() => CriteriaSet)
+export class CriteriaSetResolver {
+  @Query(() => CriteriaSet, { nullable: true })
+  async criteriaSet(@Arg('year', () => Int) year: number, @Arg('block', () => String) block: string, @Ctx() ctx: KitContext) {
+    const set = await ctx.em.findOne(CriteriaSet, { year, block });
+    return set && canSee(ctx.caller, set) ? set : null;
+  }
+
+  @Query(() => [CriteriaSet], { description: 'The blocks of a year.' })
+  async criteriaSets(@Arg('year', () => Int) year: number, @Ctx() ctx: KitContext) {
+    const sets = await ctx.em.find(CriteriaSet, { year }, { orderBy: { block: 'asc' } });
+    return sets.filter((s) => canSee(ctx.caller, s));
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: 'Who runs this block: the city committee, or a department/district for its own units.' })
+  owner(@Root() set: CriteriaSet) {
+    return organizationRef(set.ownerId);
+  }
+
+  @FieldResolver(() => [ReformAreaView])
+  areas(@Root() set: CriteriaSet) {
+    return areaViews(set);
+  }
+
+  @FieldResolver(() => [IndexBandView], { description: 'Classification of index values in this block, highest first.' })
+  bands(@Root() set: CriteriaSet) {
+    return bandViews(set);
+  }
+
+  @Authorized()
+  @Mutation(() => CriteriaSet, { description: "The block's administrator; points must add up; ownerId defaults to the city committee." })
+  async defineCriteriaSet(@Arg('input', () => CriteriaSetInput) input: CriteriaSetInput, @Ctx() ctx: KitContext) {
+    // Only Home Affairs or an organization's head can ever administer a block: refuse others before any lookup.
+    if (!hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD')) throw forbidden();
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('input.year', 'must be a year between 2000 and 2100');
+    const block = (input.block ?? '').trim();
+    if (!BLOCK_CODE.test(block)) throw badInput('input.block', 'must be a code of letters, digits, "_", "-" or "." (a department or district prefixes its own code and "/")');
+    const owner = input.ownerId ? await fetchOrganization(ctx, input.ownerId, 'input.ownerId') : await fetchCityCommittee(ctx, 'input.ownerId');
+    if (!OWNER_KINDS.includes(owner.kind)) throw badInput('input.ownerId', 'a block is run by the city committee, or by a department, city agency or district for its own units');
+    const ownership = { ownerId: owner.id, ownerKind: owner.kind };
+    requireAdministrator(ctx.caller, ownership);
+    if (owner.kind === 'CITY_COMMITTEE') {
+      if (block.includes('/')) throw badInput('input.block', "a city block's code has no \"/\"; that prefix marks a department's or district's own block");
+    } else if (!block.startsWith(`${owner.code}/`) || block.length === owner.code.length + 1) {
+      throw badInput('input.block', `a block run by ${owner.code} is coded ${owner.code}/<name>`);
+    }
+    let tree: ReturnType<typeof validateCriteriaSet>;
+    try {
+      tree = validateCriteriaSet(input.areas, input.bands);
+    } catch (error) {
+      if (error instanceof CriteriaSetError) throw badInput(error.field, error.reason);
+      throw error;
+    }
+    const name = input.name.trim();
+    if (!name) throw badInput('input.name', 'must not be empty');
+
+    const existing = await ctx.em.findOne(CriteriaSet, { year: input.year, block });
+    if (existing) {
+      if (existing.status !== CriteriaSetStatus.DRAFT) throw conflict(`The ${input.year} criteria set of ${block} is active and frozen`, { field: 'input.block' });
+      requireAdministrator(ctx.caller, existing);
+      const before = auditJson(existing);
+      Object.assign(existing, { ownerId: owner.id, ownerKind: owner.kind, ownerCode: owner.code, name, legalBasis: input.legalBasis ?? null, areaTree: tree.areas, bandList: tree.bands, maxHundredths: tree.maxHundredths });
+      audit(ctx, 'CriteriaSet', existing.id, before, existing);
+      return existing;
+    }
+    const set = ctx.em.create(CriteriaSet, {
+      year: input.year, block, ownerId: owner.id, ownerKind: owner.kind, ownerCode: owner.code, name, legalBasis: input.legalBasis ?? null,
+      areaTree: tree.areas, bandList: tree.bands, maxHundredths: tree.maxHundredths,
+    });
+    ctx.em.persist(set);
+    audit(ctx, 'CriteriaSet', set.id, null, set);
+    return set;
+  }
+
+  @Authorized()
+  @Mutation(() => CriteriaSet, { description: "The block's administrator; frozen afterwards." })
+  async activateCriteriaSet(@Arg('id', () => ID) id: string, @Ctx() ctx: KitContext) {
+    const set = await ctx.em.findOne(CriteriaSet, { id });
+    if (!set) throw notFound('CriteriaSet', id, 'id');
+    requireAdministrator(ctx.caller, set);
+    if (set.status !== CriteriaSetStatus.DRAFT) throw conflict(`The criteria set ${set.year} ${set.block} is already active`);
+    const before = auditJson(set);
+    set.status = CriteriaSetStatus.ACTIVE;
+    set.activatedAt = new Date();
+    audit(ctx, 'CriteriaSet', set.id, before, set);
+    return set;
+  }
+}
