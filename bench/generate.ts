@@ -264,15 +264,46 @@ function monthsInYear(a: Assignment, year: number) {
 
 // ───────────────────────────── the tables ─────────────────────────────
 
+const BANDS = [{ label: 'A', minHundredths: 9000 }, { label: 'B', minHundredths: 8000 }, { label: 'C', minHundredths: 7000 }];
+const bandOf = (index: number) => BANDS.find((b) => index >= b.minHundredths)?.label ?? null;
+const LEVEL_BANDS = [{ level: 'EXCELLENT', minHundredths: 8000 }, { level: 'GOOD', minHundredths: 7000 }, { level: 'COMPLETED', minHundredths: 5000 }];
+
+/** The stored criteria tree of reform-index (areas → criteria → scored leaves, points in hundredths). */
+function areaTree(areas: AreaNode[]) {
+  const node = (code: string, name: string, maxHundredths: number, method: string, children: unknown[]) => ({
+    code, name, maxHundredths, method, mayNotApply: false, notApplicablePolicy: 'EXCLUDE_FROM_MAX', evidenceRequired: false, children,
+  });
+  return areas.map((a) => ({
+    code: a.code, name: a.name, maxHundredths: a.maxHundredths,
+    criteria: a.criteria.map((c) => node(c.code, c.name, c.maxHundredths, 'SELF_ASSESSED',
+      c.leaves.map((l) => node(l.code, `Tiêu chí thành phần ${l.code}`, l.maxHundredths, l.survey ? 'SURVEY' : 'SELF_ASSESSED', [])))),
+  }));
+}
+
 export function tables(): TableSpec[] {
   const country = buildCountry();
   const areas = buildCriteria();
+  const tree = areaTree(areas);
   const leaves = areas.flatMap((a) => a.criteria.flatMap((c) => c.leaves));
   const byId = new Map(country.orgs.map((o) => [o.id, o]));
-  const headOf = new Map<string, Assignment[]>();
-  for (const a of country.assignments) headOf.set(a.organizationId, [...(headOf.get(a.organizationId) ?? []), a]);
-  const assessmentId = (orgId: string, year: number) => stableId('assessment', `${orgId}:${year}`);
+  const headsOf = new Map<string, Assignment[]>();
+  for (const a of country.assignments) headsOf.set(a.organizationId, [...(headsOf.get(a.organizationId) ?? []), a]);
+  const results = new Map(YEARS.map((year) => [year, [...publishedResults(country, leaves, year)]]));
+  const setId = (year: number, block: string) => stableId('criteria-set', `${year}:${block}`);
+  const publicationId = (year: number, block: string) => stableId('publication', `${year}:${block}`);
+  const decision = (year: number, block: string) => `${1000 + country.blocks.findIndex((b) => b.code === block)}/QĐ-UBND-${year + 1}`;
   const publishedAt = (year: number) => new Date(Date.UTC(year + 1, 0, 9, 3, 0, 0));
+  const snapshot = (o: Org) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind });
+  const ruleId = (province: string) => stableId('level-rule', province);
+  const committees = country.orgs.filter((o) => o.kind === 'CITY_COMMITTEE');
+  const ruleOf = (o: Org) => {
+    const owner = byId.get(o.blockOwnerId!)!;
+    return {
+      id: ruleId(owner.code), version: 1, owner: snapshot(owner), name: 'Quy tắc xếp mức (ví dụ: Quảng Ngãi 2018)', legalBasis: 'Ví dụ theo Quảng Ngãi 2018',
+      effectiveFrom: '2018-01-01', effectiveTo: null, bands: LEVEL_BANDS, excellentRequiresAllDuties: true, lastInBlockMaxLevel: null,
+      mitigationCeiling: 'COMPLETED', minMonthsInOffice: 6,
+    };
+  };
 
   return [
     // ── organizations ──
@@ -282,11 +313,7 @@ export function tables(): TableSpec[] {
         advises_on: o.code.endsWith('-SNV') ? ['STEERING', 'APPARATUS', 'CIVIL_SERVICE'] : [], search_text: fold(`${o.code} ${o.name}`), version: 1,
       })),
     },
-    {
-      db: 'organizations', table: 'person', rows: () => country.assignments.map((a) => ({
-        id: a.personId, full_name: a.personName, search_text: fold(a.personName), version: 1,
-      })),
-    },
+    { db: 'organizations', table: 'person', rows: () => country.assignments.map((a) => ({ id: a.personId, full_name: a.personName, version: 1 })) },
     {
       db: 'organizations', table: 'head_assignment', rows: () => country.assignments.map((a) => ({
         id: a.id, person_id: a.personId, organization_id: a.organizationId, title: a.title, start_date: a.startDate, end_date: a.endDate, acting: a.acting, version: 1,
@@ -294,13 +321,43 @@ export function tables(): TableSpec[] {
     },
     // ── reform-index ──
     {
+      db: 'reform-index', table: 'criteria_set', rows: function* () {
+        for (const year of YEARS) {
+          for (const block of country.blocks) {
+            const owner = byId.get(block.ownerId)!;
+            yield {
+              id: setId(year, block.code), year, block: block.code, owner_id: owner.id, owner_kind: owner.kind, owner_code: owner.code,
+              name: `Bộ chỉ số CCHC ${year}, khối ${block.code} (điểm minh họa theo các lĩnh vực của QĐ 876)`, legal_basis: 'QĐ 876/QĐ-BNV', status: 'ACTIVE',
+              area_tree: tree, band_list: BANDS, max_hundredths: 10_000, version: 1, created_at: new Date(Date.UTC(year, 0, 15)), activated_at: new Date(Date.UTC(year, 0, 20)),
+            };
+          }
+        }
+      },
+    },
+    {
+      db: 'reform-index', table: 'publication', rows: function* () {
+        for (const year of YEARS) {
+          for (const block of results.get(year)!) {
+            const sum = block.reduce((s, p) => s + p.indexHundredths, 0);
+            yield {
+              id: publicationId(year, block[0]!.block), year, block: block[0]!.block, criteria_set_id: setId(year, block[0]!.block), decision_number: decision(year, block[0]!.block),
+              published_at: publishedAt(year), average_hundredths: Math.floor((2 * sum + block.length) / (2 * block.length)), ranked_count: block.length,
+            };
+          }
+        }
+      },
+    },
+    {
       db: 'reform-index', table: 'assessment', rows: function* () {
         for (const year of YEARS) {
-          for (const block of publishedResults(country, leaves, year)) {
+          for (const block of results.get(year)!) {
             for (const p of block) {
+              const sheet: Record<string, Record<string, number>> = {};
+              leaves.forEach((leaf, i) => { sheet[leaf.code] = leaf.survey ? { survey: p.scores[i]! } : { self: Math.min(leaf.maxHundredths, p.scores[i]! + 25), appraised: p.scores[i]! }; });
               yield {
-                id: assessmentId(p.organizationId, year), organization_id: p.organizationId, year, status: 'PUBLISHED', index_hundredths: p.indexHundredths,
-                rank: p.rank, rank_of: p.rankOf, block: p.block, version: 1, published_at: publishedAt(year),
+                id: stableId('assessment', `${p.organizationId}:${year}`), organization_id: p.organizationId, year, block: p.block, criteria_set_id: setId(year, p.block),
+                status: 'PUBLISHED', sheet, publication_id: publicationId(year, p.block), index_hundredths: p.indexHundredths, total_hundredths: p.indexHundredths,
+                applicable_max_hundredths: 10_000, rank: p.rank, rank_of: p.rankOf, band: bandOf(p.indexHundredths), version: 1, created_at: new Date(Date.UTC(year, 1, 1)),
               };
             }
           }
@@ -309,18 +366,38 @@ export function tables(): TableSpec[] {
     },
     // ── evaluations ──
     {
+      db: 'evaluations', table: 'level_rule', rows: () => committees.map((c) => ({
+        id: ruleId(c.code), owner_id: c.id, owner_snapshot: snapshot(c), name: 'Quy tắc xếp mức (ví dụ: Quảng Ngãi 2018)', legal_basis: 'Ví dụ theo Quảng Ngãi 2018',
+        effective_from: '2018-01-01', effective_to: null, bands: LEVEL_BANDS, excellent_requires_all_duties: true, last_in_block_max_level: null,
+        mitigation_ceiling: 'COMPLETED', min_months_in_office: 6, version: 1, created_at: new Date(Date.UTC(2018, 0, 1)),
+      })),
+    },
+    {
       db: 'evaluations', table: 'head_evaluation', rows: function* () {
         for (const year of YEARS) {
-          for (const block of publishedResults(country, leaves, year)) {
+          for (const block of results.get(year)!) {
+            const lastRank = Math.max(...block.map((p) => p.rank));
             for (const p of block) {
               const org = byId.get(p.organizationId)!;
-              for (const a of headOf.get(org.id) ?? []) {
-                if (monthsInYear(a, year) < 6) continue;
+              const owner = byId.get(org.blockOwnerId!)!;
+              const evaluator = byId.get(org.parentId!)!;
+              for (const a of headsOf.get(org.id) ?? []) {
+                const months = monthsInYear(a, year);
+                if (months < 6) continue;
                 const level = levelOf(p.indexHundredths);
+                const decidedAt = new Date(Date.UTC(year + 1, 0, 20, 3, 0, 0));
                 yield {
-                  id: stableId('head-evaluation', `${a.id}:${year}`), year, organization_id: org.id, person_id: a.personId, head_assignment_id: a.id,
-                  status: 'APPROVED', final_level: level, proposed_level: level, index_hundredths: p.indexHundredths, rank: p.rank, rank_of: p.rankOf,
-                  decided_at: new Date(Date.UTC(year + 1, 0, 9, 3, 0, 0)), version: 1,
+                  id: stableId('head-evaluation', `${a.id}:${year}`), year, block: p.block, organization_id: org.id, person_id: a.personId, head_assignment_id: a.id,
+                  evaluator_organization_id: evaluator.id, evaluator_is_city_committee: evaluator.kind === 'CITY_COMMITTEE', block_owner_id: owner.id, block_owned_by_city: true,
+                  rule_id: ruleId(owner.code), rule_snapshot: ruleOf(org),
+                  snapshot: {
+                    organization: { ...snapshot(org), parentId: org.parentId }, person: { id: a.personId, fullName: a.personName },
+                    assignment: { id: a.id, title: a.title, startDate: a.startDate, endDate: a.endDate, acting: a.acting },
+                    ranking: { decisionNumber: decision(year, p.block), publishedAt: publishedAt(year).toISOString(), owner: snapshot(owner), lastRank },
+                  },
+                  index_hundredths: p.indexHundredths, rank: p.rank, rank_of: p.rankOf, last_in_block: p.rank === lastRank, months_in_office: months,
+                  duties_fulfilled: true, duty_notes: null, proposed_level: level, final_level: level, status: 'APPROVED', decision_comment: 'Đồng ý',
+                  decided_at: decidedAt, decided_by: `person:${evaluator.code}`, deciding_organization_id: evaluator.id, version: 1, created_at: new Date(Date.UTC(year + 1, 0, 12)),
                 };
               }
             }
@@ -331,15 +408,18 @@ export function tables(): TableSpec[] {
   ];
 }
 
+/** Score entries stored per assessment (reform-index keeps each assessment's scores as one JSON sheet). */
+export const SCORE_LEAVES = 90;
+
 // ───────────────────────────── loading ─────────────────────────────
 
-function copyText(value: Value | undefined): string {
+function copyText(value: Value | undefined, type: string): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
   if (value instanceof Date) return value.toISOString();
   let text: string;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+  if (Array.isArray(value) && type === 'ARRAY') {
     text = `{${(value as string[]).map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
   } else if (typeof value === 'object') {
     text = JSON.stringify(value);
@@ -349,12 +429,12 @@ function copyText(value: Value | undefined): string {
   return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-interface ColumnInfo { name: string; required: boolean }
+interface ColumnInfo { name: string; type: string; required: boolean }
 
 async function columnsOf(client: pg.Client, table: string): Promise<ColumnInfo[]> {
-  const { rows } = await client.query<{ column_name: string; is_nullable: string; column_default: string | null; is_identity: string }>(
-    `select column_name, is_nullable, column_default, is_identity from information_schema.columns where table_schema = 'public' and table_name = $1 order by ordinal_position`, [table]);
-  return rows.map((r) => ({ name: r.column_name, required: r.is_nullable === 'NO' && r.column_default === null && r.is_identity !== 'YES' }));
+  const { rows } = await client.query<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null; is_identity: string }>(
+    `select column_name, data_type, is_nullable, column_default, is_identity from information_schema.columns where table_schema = 'public' and table_name = $1 order by ordinal_position`, [table]);
+  return rows.map((r) => ({ name: r.column_name, type: r.data_type, required: r.is_nullable === 'NO' && r.column_default === null && r.is_identity !== 'YES' }));
 }
 
 export interface LoadReport { table: string; db: Db; rows: number; ms: number; skipped?: string }
@@ -372,7 +452,7 @@ export async function loadAll(databaseUrls: Record<Db, string>, log: (line: stri
       clients.set(db, client);
     }
     const present: TableSpec[] = [];
-    const columns = new Map<string, string[]>();
+    const columns = new Map<string, ColumnInfo[]>();
     for (const spec of specs) {
       const client = clients.get(spec.db)!;
       const live = await columnsOf(client, spec.table);
@@ -384,7 +464,7 @@ export async function loadAll(databaseUrls: Record<Db, string>, log: (line: stri
       const generated = new Set(Object.keys(sample ?? {}));
       const missing = live.filter((c) => c.required && !generated.has(c.name)).map((c) => c.name);
       if (missing.length) throw new Error(`bench/generate.ts: ${spec.db}.${spec.table} has required columns the generator does not fill: ${missing.join(', ')}`);
-      columns.set(`${spec.db}.${spec.table}`, live.map((c) => c.name).filter((c) => generated.has(c)));
+      columns.set(`${spec.db}.${spec.table}`, live.filter((c) => generated.has(c.name)));
       present.push(spec);
     }
     for (const db of clients.keys()) {
@@ -400,13 +480,13 @@ export async function loadAll(databaseUrls: Record<Db, string>, log: (line: stri
       async function* lines() {
         let buffer = '';
         for (const row of rows) {
-          buffer += `${cols.map((c) => copyText(row[c])).join('\t')}\n`;
+          buffer += `${cols.map((c) => copyText(row[c.name], c.type)).join('\t')}\n`;
           count++;
           if (buffer.length > 1 << 20) { yield buffer; buffer = ''; }
         }
         if (buffer) yield buffer;
       }
-      await pipeline(Readable.from(lines()), client.query(copyFrom(`copy "${spec.table}" (${cols.map((c) => `"${c}"`).join(', ')}) from stdin`)));
+      await pipeline(Readable.from(lines()), client.query(copyFrom(`copy "${spec.table}" (${cols.map((c) => `"${c.name}"`).join(', ')}) from stdin`)));
       await client.query(`analyze "${spec.table}"`);
       const ms = Date.now() - started;
       reports.push({ table: spec.table, db: spec.db, rows: count, ms });
