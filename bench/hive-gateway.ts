@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GraphQLError } from 'graphql';
-import { authSettingsFromEnv, createTokenVerifier, requireEnv, SIGNATURE_HEADER, signBody } from 'subgraph-kit';
+import { authSettingsFromEnv, createTokenVerifier, requireEnv, SIGNATURE_HEADER, signBody } from 'subgraph-kit/edge';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;

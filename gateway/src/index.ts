@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
-import { ANONYMOUS, armor, bearerToken, createTokenVerifier, makeFormatError, PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits } from 'subgraph-kit';
+import { ANONYMOUS, armor, bearerToken, createTokenVerifier, makeFormatError, PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits } from 'subgraph-kit/edge';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './signed-data-source.js';
 
