@@ -38,7 +38,16 @@ export interface FloorSpec {
   seconds: number;
   minRuns: number;
 }
-export type LoadSpec = HttpSpec | ReportSpec | FloorSpec;
+/** `connections` clients at once, each sending `pagesPerConnection` of the report's pages in order, from its own offset. */
+export interface PagesSpec {
+  kind: 'pages';
+  url: string;
+  headers: Record<string, string>;
+  bodies: string[];
+  connections: number;
+  pagesPerConnection: number;
+}
+export type LoadSpec = HttpSpec | ReportSpec | FloorSpec | PagesSpec;
 
 export interface HttpResult {
   kind: 'http';
@@ -108,9 +117,9 @@ async function runHttp(spec: HttpSpec): Promise<HttpResult> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+function post(url: string, headers: Record<string, string>, body: string, via = agent): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
+    const request = http.request(url, { method: 'POST', agent: via, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (c: Buffer) => chunks.push(c));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -142,6 +151,29 @@ export async function pullReport(url: string, headers: Record<string, string>, q
   }
 }
 
+async function runPages(spec: PagesSpec): Promise<HttpResult> {
+  const pool = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const latencies: number[] = [];
+  let failures = 0;
+  let firstFailure: string | undefined;
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: spec.connections }, async (_, worker) => {
+    const offset = Math.floor((worker * spec.bodies.length) / spec.connections);
+    for (let k = 0; k < spec.pagesPerConnection; k++) {
+      const t = process.hrtime.bigint();
+      const { status, text } = await post(spec.url, spec.headers, spec.bodies[(offset + k) % spec.bodies.length]!, pool);
+      latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (status !== 200 || text.includes('"errors"')) { failures++; firstFailure ??= `${status} ${text.slice(0, 400)}`; }
+    }
+  }));
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  pool.destroy();
+  return {
+    kind: 'http', seconds: elapsed, responses: latencies.length, perSecond: (latencies.length - failures) / elapsed,
+    latencyMedianMs: median(latencies), latencyP99Ms: percentile(latencies, 99), failures, ...(firstFailure ? { firstFailure } : {}),
+  };
+}
+
 async function runReport(spec: ReportSpec): Promise<RunsResult> {
   const times: number[] = [];
   let rows = 0;
@@ -158,7 +190,7 @@ async function runReport(spec: ReportSpec): Promise<RunsResult> {
 
 const spec = JSON.parse(process.env.BENCH_SPEC ?? 'null') as LoadSpec | null;
 if (spec) {
-  const result = spec.kind === 'http' ? await runHttp(spec) : spec.kind === 'report' ? await runReport(spec) : await runFloor(spec);
+  const result = spec.kind === 'http' ? await runHttp(spec) : spec.kind === 'pages' ? await runPages(spec) : spec.kind === 'report' ? await runReport(spec) : await runFloor(spec);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 }
