@@ -106,6 +106,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     includeStacktraceInErrorResponses: development,
     introspection: development,
     allowBatchedHttpRequests: false,
+    // A malformed variable (e.g. a Date of 2025-02-30) is answered 200 with BAD_USER_INPUT, not HTTP 400: the gateway
+    // turns a subgraph's 400 into a bare "400: Bad Request" and the client would lose the code and the field.
+    status400ForVariableCoercionErrors: false,
     csrfPrevention: false, // every request is authenticated by token or gateway signature, never by cookie
   });
   await apollo.start();
@@ -137,7 +140,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
 /** A subgraph's process entry: settings from the environment, stop cleanly on SIGINT/SIGTERM. */
 export async function runSubgraphMain(definition: SubgraphDefinition) {
-  const { subgraphOptionsFromEnv } = await import('./config.js');
+  const { subgraphOptionsFromEnv, stopWithParent } = await import('./config.js');
   const handle = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name));
   console.log(`${definition.name} subgraph ready at ${handle.url}`);
   const stop = async () => {
@@ -146,5 +149,6 @@ export async function runSubgraphMain(definition: SubgraphDefinition) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  stopWithParent(stop);
   return handle;
 }
