@@ -32,6 +32,9 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /** The secret the gateway signs subgraph requests with (default: a fresh random one); `pnpm bench` gives its
+   * own so a second gateway can sign the same way. */
+  gatewaySecret?: string;
 }
 
 export interface ServiceProcess {
@@ -47,6 +50,7 @@ export interface ServiceProcess {
 
 export interface Platform {
   gatewayUrl: string;
+  gatewaySecret: string;
   services: Record<SubgraphName | 'gateway', ServiceProcess>;
   /** Database URL of each subgraph. */
   databaseUrls: Record<SubgraphName, string>;
@@ -130,7 +134,7 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
   }
   const prefix = options.dbPrefix ?? 'par';
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, withDatabase(serverUrl!, `${prefix}_${n.replace(/-/g, '_')}`)])) as Record<SubgraphName, string>;
-  const gatewaySecret = randomBytes(32).toString('base64url');
+  const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString('base64url');
   // Subgraphs bind a free port themselves (0). The gateway's port must be known before the subgraphs start (they
   // call it back), so it is held by a listening socket until the gateway is about to bind it.
   const gatewayReservation = options.gatewayPort ? null : await reservePort();
@@ -187,6 +191,7 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
     started.push(gateway);
     return {
       gatewayUrl,
+      gatewaySecret,
       services: { organizations: subgraphs[0]!, 'reform-index': subgraphs[1]!, evaluations: subgraphs[2]!, gateway },
       databaseUrls,
       postgres,
