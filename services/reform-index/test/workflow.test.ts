@@ -149,7 +149,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     block = unique('BAD');
     await defineActiveSet({ year: YEAR, block, ownerId: city.id });
     org = await createOrg('DEPARTMENT', 'Sở nhập sai', { parentId: city.id });
-    [draft] = (await openAssessments(YEAR, block, [org])) as Step[];
+    [draft] = (await openAssessments(YEAR, block, [org])) as unknown as Step[];
   });
 
   async function refused(response: () => Promise<GraphQLResponse>, code: string, field?: string) {
