@@ -1,21 +1,32 @@
 import 'reflect-metadata';
 import { startSubgraph, type SubgraphDefinition, type SubgraphRunOptions } from 'subgraph-kit';
 import { HeadEvaluation } from './entities/head-evaluation.entity.js';
-import { OrganizationRef, organizationRef } from './entities/organization-ref.js';
+import { LevelRule } from './entities/level-rule.entity.js';
+import { CommendationProposal, HandlingCase, ObstacleReport } from './entities/follow-up.entity.js';
+import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from './entities/refs.js';
 import { migrations } from './migrations/index.js';
-import { HeadEvaluationResolver, loadHeadEvaluation } from './resolvers/head-evaluation.resolver.js';
-import { OrganizationEvaluationsResolver } from './resolvers/organization-evaluations.resolver.js';
+import {
+  HeadAssignmentEvaluationsResolver, HeadEvaluationResolver, OrganizationEvaluationsResolver, resolveHeadEvaluationReference,
+} from './resolvers/head-evaluation.resolver.js';
+import { EvaluationWorkflowResolver } from './resolvers/evaluation-workflow.resolver.js';
+import { LevelRuleResolver, loadLevelRule } from './resolvers/level-rule.resolver.js';
+import { AnnualSummaryResolver, CommendationResolver, HandlingCaseResolver, ObstacleResolver } from './resolvers/follow-up.resolver.js';
 import { seedEvaluations } from './seed/seed.js';
 
 export const evaluationsSubgraph: SubgraphDefinition = {
   name: 'evaluations',
-  entities: [HeadEvaluation],
-  resolvers: [HeadEvaluationResolver, OrganizationEvaluationsResolver],
+  entities: [LevelRule, HeadEvaluation, CommendationProposal, HandlingCase, ObstacleReport],
+  resolvers: [
+    LevelRuleResolver, HeadEvaluationResolver, EvaluationWorkflowResolver, OrganizationEvaluationsResolver, HeadAssignmentEvaluationsResolver,
+    AnnualSummaryResolver, CommendationResolver, HandlingCaseResolver, ObstacleResolver,
+  ],
   // Federated types this subgraph only extends: type-graphql emits only types reachable from a root field.
-  orphanedTypes: [OrganizationRef],
+  orphanedTypes: [OrganizationRef, HeadAssignmentRef],
   referenceResolvers: {
     Organization: (ref) => organizationRef(ref.id),
-    HeadEvaluation: (ref, ctx) => loadHeadEvaluation(ctx, ref.id),
+    HeadAssignment: (ref) => headAssignmentRef(ref.id),
+    HeadEvaluation: (ref, ctx) => resolveHeadEvaluationReference(ctx, ref.id),
+    LevelRule: (ref, ctx) => loadLevelRule(ctx, ref.id),
   },
   migrations,
   seed: seedEvaluations,

@@ -1,17 +1,122 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { byKey, type KitContext } from 'subgraph-kit';
-import { HeadEvaluation } from '../entities/head-evaluation.entity.js';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { AuditRecord, byKey, groupByKey, loadAuditTrail, type KitContext } from 'subgraph-kit';
+import { HeadEvaluation, Mitigation } from '../entities/head-evaluation.entity.js';
+import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
+import { LevelRule } from '../entities/level-rule.entity.js';
+import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from '../entities/refs.js';
+import { canRead, seesDecisionComment, seesPrivate } from '../access.js';
+import { loadLevelRule } from './level-rule.resolver.js';
 
-export function loadHeadEvaluation(ctx: KitContext, id: string) {
+export function loadHeadEvaluation(ctx: KitContext, id: string): Promise<HeadEvaluation | null> {
   return ctx.loaders
     .get<string, HeadEvaluation | null>('headEvaluation:byId', async (ids) => byKey(ids as string[], await ctx.em.find(HeadEvaluation, { id: { $in: [...ids] } }), (e) => e.id))
     .load(id);
 }
 
+/** The federation entry point: unreadable evaluations resolve to null like unknown ones. */
+export async function resolveHeadEvaluationReference(ctx: KitContext, id: string) {
+  const e = await loadHeadEvaluation(ctx, id);
+  return e && canRead(ctx.caller, e) ? e : null;
+}
+
+export const EVALUATION_ORDER = { year: 'asc', block: 'asc', rank: 'asc', organizationId: 'asc', createdAt: 'asc' } as const;
+
 @Resolver(() => HeadEvaluation)
 export class HeadEvaluationResolver {
   @Query(() => HeadEvaluation, { nullable: true })
-  headEvaluation(@Arg('id', () => ID) id: string, @Ctx() ctx: KitContext) {
-    return loadHeadEvaluation(ctx, id);
+  async headEvaluation(@Arg('id', () => ID) id: string, @Ctx() ctx: KitContext) {
+    return resolveHeadEvaluationReference(ctx, id);
+  }
+
+  /** Every caller gets the evaluations they may read: approved ones for everyone, the rest to those involved. */
+  @Query(() => [HeadEvaluation])
+  async headEvaluations(
+    @Arg('year', () => Int) year: number,
+    @Arg('status', () => EvaluationStatus, { nullable: true }) status: EvaluationStatus | null,
+    @Arg('level', () => CompletionLevel, { nullable: true }) level: CompletionLevel | null,
+    @Ctx() ctx: KitContext,
+  ) {
+    const rows = await ctx.em.find(HeadEvaluation, {
+      year,
+      ...(status ? { status } : {}),
+      ...(level ? { finalLevel: level } : {}),
+      ...(ctx.caller.anonymous ? { status: EvaluationStatus.APPROVED } : {}),
+    }, { orderBy: EVALUATION_ORDER });
+    if (ctx.caller.anonymous && status && status !== EvaluationStatus.APPROVED) return [];
+    return rows.filter((e) => canRead(ctx.caller, e));
+  }
+
+  @FieldResolver(() => HeadAssignmentRef)
+  headAssignment(@Root() e: HeadEvaluation) {
+    return headAssignmentRef(e.headAssignmentId);
+  }
+
+  @FieldResolver(() => OrganizationRef)
+  organization(@Root() e: HeadEvaluation) {
+    return organizationRef(e.organizationId);
+  }
+
+  @FieldResolver(() => OrganizationRef, { description: 'Whose head decides: the parent organization, or the city committee.' })
+  evaluatorOrganization(@Root() e: HeadEvaluation) {
+    return organizationRef(e.evaluatorOrganizationId);
+  }
+
+  @FieldResolver(() => LevelRule)
+  rule(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return loadLevelRule(ctx, e.ruleId);
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true })
+  dutiesFulfilled(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return seesPrivate(ctx.caller, e) ? e.dutiesFulfilled : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  dutyNotes(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return seesPrivate(ctx.caller, e) ? e.dutyNotes : null;
+  }
+
+  @FieldResolver(() => Mitigation, { nullable: true })
+  mitigation(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return seesPrivate(ctx.caller, e) ? e.mitigation : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  decisionComment(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return seesDecisionComment(ctx.caller, e) ? e.decisionComment : null;
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @FieldResolver(() => [AuditRecord])
+  auditTrail(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return loadAuditTrail(ctx, 'HeadEvaluation', e.id);
+  }
+}
+
+@Resolver(() => OrganizationRef)
+export class OrganizationEvaluationsResolver {
+  @FieldResolver(() => [HeadEvaluation])
+  async headEvaluations(@Root() org: OrganizationRef, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: KitContext) {
+    const rows = await ctx.loaders
+      .get<string, HeadEvaluation[]>(`headEvaluation:byOrganization:${year ?? 'all'}`, async (ids) => {
+        const found = await ctx.em.find(HeadEvaluation, { organizationId: { $in: [...ids] }, ...(year ? { year } : {}) }, { orderBy: EVALUATION_ORDER });
+        return groupByKey(ids as string[], found, (e) => e.organizationId);
+      })
+      .load(org.id);
+    return rows.filter((e) => canRead(ctx.caller, e));
+  }
+}
+
+@Resolver(() => HeadAssignmentRef)
+export class HeadAssignmentEvaluationsResolver {
+  @FieldResolver(() => [HeadEvaluation])
+  async evaluations(@Root() assignment: HeadAssignmentRef, @Ctx() ctx: KitContext) {
+    const rows = await ctx.loaders
+      .get<string, HeadEvaluation[]>('headEvaluation:byAssignment', async (ids) => {
+        const found = await ctx.em.find(HeadEvaluation, { headAssignmentId: { $in: [...ids] } }, { orderBy: EVALUATION_ORDER });
+        return groupByKey(ids as string[], found, (e) => e.headAssignmentId);
+      })
+      .load(assignment.id);
+    return rows.filter((e) => canRead(ctx.caller, e));
   }
 }

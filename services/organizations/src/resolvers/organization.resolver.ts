@@ -1,16 +1,39 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { byKey, type KitContext } from 'subgraph-kit';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AuditRecord, checkPageSize, DateScalar, decodeCursor, encodeCursor, loadAuditTrail, MAX_PAGE_SIZE, PageInfo, badInput, type KitContext } from 'subgraph-kit';
+import type { FilterQuery } from '@mikro-orm/core';
 import { Organization } from '../entities/organization.entity.js';
+import { OrganizationEvent } from '../entities/organization-event.entity.js';
+import { HeadAssignment } from '../entities/head-assignment.entity.js';
+import { OrganizationFilter } from '../inputs/organization-filter.input.js';
+import { isActiveOn, todayInVietnam } from '../rules/dates.js';
+import { headOn } from '../rules/head-assignments.js';
+import { foldVietnamese } from '../rules/search-text.js';
+import { isUuid, loadAssignmentsOfOrganization, loadChildren, loadEventsOf, loadOrganization, loadOrganizationByCode, loadOrganizations } from '../loaders.js';
 
-export function loadOrganization(ctx: KitContext, id: string): Promise<Organization | null> {
-  return ctx.loaders
-    .get<string, Organization | null>('organization:byId', async (ids) => {
-      const rows = await ctx.em.find(Organization, { id: { $in: [...ids] } });
-      return byKey(ids as string[], rows, (o) => o.id);
-    })
-    .load(id);
+@ObjectType('OrganizationEdge')
+export class OrganizationEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Organization)
+  node!: Organization;
 }
 
+@ObjectType('OrganizationConnection')
+export class OrganizationConnection {
+  @Field(() => [OrganizationEdge])
+  edges!: OrganizationEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Organizations matching the filter, on every page together.' })
+  totalCount!: number;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The directory and its history are public (DESIGN.md): no token is needed to read them. */
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true })
@@ -20,11 +43,87 @@ export class OrganizationResolver {
 
   @Query(() => Organization, { nullable: true })
   organizationByCode(@Arg('code', () => String) code: string, @Ctx() ctx: KitContext) {
-    return ctx.em.findOne(Organization, { code });
+    return loadOrganizationByCode(ctx, code);
+  }
+
+  @Query(() => OrganizationConnection, {
+    description: `Organizations in a stable order (by code), a page at a time: \`first\` at most ${MAX_PAGE_SIZE} (default 50), \`after\` the endCursor of the previous page.`,
+  })
+  async organizations(
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, at most ${MAX_PAGE_SIZE}.` }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: KitContext,
+  ): Promise<OrganizationConnection> {
+    const size = checkPageSize(first);
+    const cursor = decodeCursor(after, 'after');
+    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string' || !isUuid(cursor[1]))) {
+      throw badInput('after', 'is not a cursor this API gave out');
+    }
+    const where: FilterQuery<Organization>[] = [];
+    if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
+    if (filter?.parentId !== undefined && filter?.parentId !== null) where.push(isUuid(filter.parentId) ? { parent: filter.parentId } : { id: null });
+    if (filter?.activeOn) where.push({ validFrom: { $lte: filter.activeOn }, $or: [{ validTo: null }, { validTo: { $gte: filter.activeOn } }] });
+    // Every word must appear in the code, name or short name, in any order ("tu phap STP" finds Sở Tư pháp).
+    for (const word of foldVietnamese(filter?.search ?? '').split(' ').filter(Boolean)) {
+      where.push({ searchText: { $like: `%${escapeLike(word)}%` } });
+    }
+    const matching: FilterQuery<Organization> = where.length ? { $and: where } : {};
+    const page: FilterQuery<Organization> = cursor
+      ? { $and: [matching, { $or: [{ code: { $gt: cursor[0] as string } }, { code: cursor[0] as string, id: { $gt: cursor[1] as string } }] }] }
+      : matching;
+    const [rows, totalCount] = await Promise.all([
+      size === 0 ? Promise.resolve([] as Organization[]) : ctx.em.find(Organization, page, { orderBy: { code: 'asc', id: 'asc' }, limit: size + 1 }),
+      ctx.em.count(Organization, matching),
+    ]);
+    const nodes = rows.slice(0, size);
+    const edges = nodes.map((node) => ({ cursor: encodeCursor([node.code, node.id]), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   @FieldResolver(() => Organization, { nullable: true })
   parent(@Root() org: Organization, @Ctx() ctx: KitContext) {
     return org.parent ? loadOrganization(ctx, org.parent.id) : null;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Units under this one; with activeOn, only those valid on that day.' })
+  async children(@Root() org: Organization, @Arg('activeOn', () => DateScalar, { nullable: true }) activeOn: string | null, @Ctx() ctx: KitContext) {
+    const children = await loadChildren(ctx, org.id);
+    return activeOn ? children.filter((c) => isActiveOn(c, activeOn)) : children;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Organizations this one succeeded, through dated events.' })
+  async predecessors(@Root() org: Organization, @Ctx() ctx: KitContext) {
+    const events = await loadEventsOf(ctx, org.id);
+    const ids = events.filter((e) => e.successorIds.includes(org.id)).flatMap((e) => e.predecessorIds).filter((id) => id !== org.id);
+    return loadOrganizations(ctx, [...new Set(ids)]);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Organizations that succeeded this one, through dated events.' })
+  async successors(@Root() org: Organization, @Ctx() ctx: KitContext) {
+    const events = await loadEventsOf(ctx, org.id);
+    const ids = events.filter((e) => e.predecessorIds.includes(org.id)).flatMap((e) => e.successorIds).filter((id) => id !== org.id);
+    return loadOrganizations(ctx, [...new Set(ids)]);
+  }
+
+  @FieldResolver(() => [OrganizationEvent], { description: 'Events this organization took part in, oldest first.' })
+  history(@Root() org: Organization, @Ctx() ctx: KitContext) {
+    return loadEventsOf(ctx, org.id);
+  }
+
+  @FieldResolver(() => HeadAssignment, { nullable: true, description: 'Who headed it on that day (default: today in Hải Phòng).' })
+  async head(@Root() org: Organization, @Arg('on', () => DateScalar, { nullable: true }) on: string | null, @Ctx() ctx: KitContext) {
+    return headOn(await loadAssignmentsOfOrganization(ctx, org.id), on ?? todayInVietnam());
+  }
+
+  @FieldResolver(() => [HeadAssignment], { description: 'Every head it had, oldest first.' })
+  headAssignments(@Root() org: Organization, @Ctx() ctx: KitContext) {
+    return loadAssignmentsOfOrganization(ctx, org.id);
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @FieldResolver(() => [AuditRecord], { description: 'HOME_AFFAIRS only.' })
+  auditTrail(@Root() org: Organization, @Ctx() ctx: KitContext) {
+    return loadAuditTrail(ctx, 'Organization', org.id);
   }
 }

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import {
+  assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isHeadOf, notFound, type KitContext,
+} from 'subgraph-kit';
+import { HeadEvaluation, type EvaluationSnapshot } from '../entities/head-evaluation.entity.js';
+import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
+import { LevelRule, snapshotOf, termsOf } from '../entities/level-rule.entity.js';
+import { MitigationInput } from '../inputs/evaluation.input.js';
+import { blockOwner, cityCommittee, organizationWithHeads, publishedRanking, snapshotOfOrg, todayInHaiPhong } from '../gateway-reads.js';
+import { isBlockAdministrator, isEvaluatedHead, isEvaluatorByToken } from '../access.js';
+import { finalLevel, proposedLevel, toHundredths } from '../rules/levels.js';
+import { headsOfYear } from '../rules/months.js';
+import { decidingOrganizationId, evaluatorOrganizationId, headOn } from '../rules/evaluator.js';
+import { ruleInForce, yearEnd } from '../rules/periods.js';
+import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
+
+const OPEN_STATES = [EvaluationStatus.PROPOSED, EvaluationStatus.RETURNED];
+
+async function evaluationOrNotFound(ctx: KitContext, id: string) {
+  const e = await ctx.em.findOne(HeadEvaluation, { id });
+  if (!e) throw notFound('HeadEvaluation', id, 'evaluationId');
+  return e;
+}
+
+function assertOpen(e: HeadEvaluation, action: string) {
+  if (!OPEN_STATES.includes(e.status)) throw conflict(`The evaluation is ${e.status}; ${action} only while it is PROPOSED or RETURNED`, { status: e.status });
+}
+
+const COLUMNS = [
+  'id', 'year', 'block', 'organization_id', 'person_id', 'head_assignment_id', 'evaluator_organization_id', 'evaluator_is_city_committee',
+  'block_owner_id', 'block_owned_by_city', 'rule_id', 'rule_snapshot', 'snapshot', 'index_hundredths', 'rank', 'rank_of', 'last_in_block',
+  'months_in_office', 'proposed_level',
+] as const;
+const JSON_COLUMNS = new Set(['rule_snapshot', 'snapshot']);
+
+@Resolver(() => HeadEvaluation)
+export class EvaluationWorkflowResolver {
+  /**
+   * The block's administrator proposes, from the published ranking and the head assignments read through the
+   * gateway, one evaluation per person who headed a ranked organization long enough that year. Idempotent; two
+   * concurrent calls create no duplicates (the unique key decides, the loser inserts nothing).
+   */
+  @Authorized()
+  @Mutation(() => [HeadEvaluation])
+  async proposeHeadEvaluations(@Arg('year', () => Int) year: number, @Arg('block', () => String) block: string, @Ctx() ctx: KitContext) {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'must be a year between 2000 and 2100');
+    const ranking = await publishedRanking(ctx, year, block);
+    if (!ranking) {
+      let owner: Awaited<ReturnType<typeof blockOwner>> | undefined;
+      try {
+        owner = await blockOwner(ctx, year, block);
+      } catch {
+        owner = undefined; // the criteria set is not readable to this service: judge by role alone
+      }
+      if (owner === null) throw notFound('Block', `${block} of ${year}`, 'block');
+      const administrator = owner ? (owner.kind === 'CITY_COMMITTEE' ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx.caller, owner.id)) : hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD');
+      if (!administrator) throw forbidden("Only the block's administrator proposes its heads' evaluations");
+      throw conflict(`block: the ${block} index of ${year} is not published yet; evaluations need the published ranking`, { field: 'block' });
+    }
+    const ownedByCity = ranking.owner.kind === 'CITY_COMMITTEE';
+    if (!(ownedByCity ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx.caller, ranking.owner.id))) {
+      throw forbidden(`Only the administrator of block ${block} (${ownedByCity ? 'Home Affairs' : `the head of ${ranking.owner.name}`}) proposes its heads' evaluations`);
+    }
+    const city = await cityCommittee(ctx);
+    const evaluatorOf = new Map(ranking.entries.map((entry) => [entry.organization.id, evaluatorOrganizationId({ id: entry.organization.id, parentId: entry.organization.parent?.id ?? null }, city.id)]));
+    const ownerIds = [...new Set([...evaluatorOf.values(), city.id])];
+    const day = yearEnd(year);
+    // Shared locks: a rule cannot be updated while evaluations that use it are being created.
+    const inForce = await ctx.em.find(LevelRule, {
+      ownerId: { $in: ownerIds }, effectiveFrom: { $lte: day }, $or: [{ effectiveTo: null }, { effectiveTo: { $gte: day } }],
+    }, { lockMode: LockMode.PESSIMISTIC_READ });
+    const ruleFor = (ownerId: string) => ruleInForce(inForce.filter((r) => r.ownerId === ownerId), day) ?? ruleInForce(inForce.filter((r) => r.ownerId === city.id), day);
+
+    const lastRank = Math.max(0, ...ranking.entries.map((e) => e.rank));
+    const rows: Record<(typeof COLUMNS)[number], unknown>[] = [];
+    for (const entry of ranking.entries) {
+      const org = entry.organization;
+      const evaluatorId = evaluatorOf.get(org.id)!;
+      const rule = ruleFor(evaluatorId);
+      if (!rule) throw conflict(`No level rule of the city committee or of organization ${evaluatorId} is in force on ${day}; define one first`);
+      const indexHundredths = toHundredths(entry.indexValue) ?? Math.round(entry.indexValue * 100);
+      const lastInBlock = entry.rank === lastRank;
+      const assignments = org.headAssignments.map((a) => ({ ...a, personId: a.person.id }));
+      for (const head of headsOfYear(assignments, year)) {
+        if (head.months < rule.minMonthsInOffice) continue;
+        const assignment = assignments.find((a) => a.id === head.lastAssignmentId)!;
+        const snapshot: EvaluationSnapshot = {
+          organization: { ...snapshotOfOrg(org), parentId: org.parent?.id ?? null },
+          person: { id: head.personId, fullName: assignment.person.fullName ?? null },
+          assignment: { id: assignment.id, title: assignment.title, startDate: assignment.startDate, endDate: assignment.endDate, acting: assignment.acting },
+          ranking: { decisionNumber: ranking.publication.decisionNumber, publishedAt: ranking.publication.publishedAt, owner: snapshotOfOrg(ranking.owner), lastRank },
+        };
+        rows.push({
+          id: randomUUID(), year, block, organization_id: org.id, person_id: head.personId, head_assignment_id: assignment.id,
+          evaluator_organization_id: evaluatorId, evaluator_is_city_committee: evaluatorId === city.id,
+          block_owner_id: ranking.owner.id, block_owned_by_city: ownedByCity, rule_id: rule.id, rule_snapshot: snapshotOf(rule), snapshot,
+          index_hundredths: indexHundredths, rank: entry.rank, rank_of: ranking.entries.length, last_in_block: lastInBlock, months_in_office: head.months,
+          proposed_level: proposedLevel(termsOf(snapshotOf(rule)), { indexHundredths, lastInBlock }),
+        });
+      }
+    }
+    if (rows.length) {
+      const values = rows.map(() => `(${COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? '?::jsonb' : '?')).join(', ')})`).join(',\n');
+      const params = rows.flatMap((row) => COLUMNS.map((c) => (JSON_COLUMNS.has(c) ? JSON.stringify(row[c]) : row[c])));
+      const created = await ctx.em.execute<{ id: string }[]>(
+        `insert into head_evaluation (${COLUMNS.join(', ')}) values ${values} on conflict (year, organization_id, person_id) do nothing returning id`,
+        params,
+      );
+      const createdIds = new Set(created.map((r) => r.id));
+      for (const row of rows) if (createdIds.has(row.id as string)) audit(ctx, 'HeadEvaluation', row.id as string, null, row);
+    }
+    return ctx.em.find(HeadEvaluation, { year, block }, { orderBy: EVALUATION_ORDER });
+  }
+
+  @Authorized()
+  @Mutation(() => HeadEvaluation)
+  async recordDuties(
+    @Arg('evaluationId', () => ID) evaluationId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('dutiesFulfilled', () => Boolean) dutiesFulfilled: boolean,
+    @Arg('notes', () => String, { nullable: true }) notes: string | null,
+    @Ctx() ctx: KitContext,
+  ) {
+    const e = await evaluationOrNotFound(ctx, evaluationId);
+    if (!isBlockAdministrator(ctx.caller, e) && !isEvaluatorByToken(ctx.caller, e)) throw forbidden("Only the block's administrator or the evaluator records duties");
+    assertOpen(e, 'duties are recorded');
+    assertVersion(e, expectedVersion, 'The evaluation');
+    const before = auditJson(e);
+    e.dutiesFulfilled = dutiesFulfilled;
+    e.dutyNotes = notes?.trim() || null;
+    audit(ctx, 'HeadEvaluation', e.id, before, e);
+    return e;
+  }
+
+  @Authorized()
+  @Mutation(() => HeadEvaluation)
+  async claimMitigation(
+    @Arg('evaluationId', () => ID) evaluationId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => MitigationInput) input: MitigationInput,
+    @Ctx() ctx: KitContext,
+  ) {
+    const e = await evaluationOrNotFound(ctx, evaluationId);
+    const own = hasRole(ctx.caller, 'ORG_HEAD') && isEvaluatedHead(ctx.caller, e);
+    if (!own && !hasRole(ctx.caller, 'HOME_AFFAIRS')) throw forbidden('Only the evaluated head, or Home Affairs on their behalf, claims mitigation');
+    assertOpen(e, 'mitigation is claimed');
+    assertVersion(e, expectedVersion, 'The evaluation');
+    const explanation = input.explanation.trim();
+    if (!explanation) throw badInput('input.explanation', 'must explain how the ground holds');
+    const evidence = input.evidence.map((x) => x.trim());
+    if (evidence.length === 0) throw badInput('input.evidence', 'at least one evidence reference is needed');
+    const blank = evidence.findIndex((x) => !x);
+    if (blank >= 0) throw badInput(`input.evidence[${blank}]`, 'must not be empty');
+    const before = auditJson(e);
+    e.mitigationGround = input.ground;
+    e.mitigationExplanation = explanation;
+    e.mitigationEvidence = evidence;
+    e.mitigationAccepted = null;
+    audit(ctx, 'HeadEvaluation', e.id, before, e);
+    return e;
+  }
+
+  @Authorized()
+  @Mutation(() => HeadEvaluation)
+  async submitHeadEvaluation(@Arg('evaluationId', () => ID) evaluationId: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: KitContext) {
+    const e = await evaluationOrNotFound(ctx, evaluationId);
+    if (!isBlockAdministrator(ctx.caller, e)) throw forbidden("Only the block's administrator submits an evaluation to the evaluator");
+    assertOpen(e, 'it is submitted');
+    assertVersion(e, expectedVersion, 'The evaluation');
+    if (e.dutiesFulfilled === null) throw conflict('Record whether the duties were fulfilled before submitting', { field: 'dutiesFulfilled' });
+    const before = auditJson(e);
+    e.status = EvaluationStatus.SUBMITTED;
+    audit(ctx, 'HeadEvaluation', e.id, before, e);
+    return e;
+  }
+
+  /**
+   * Only the evaluator decides: the person who, by the organizations data, heads the evaluator organization on the
+   * decision day (its successor's head once it is gone, else the City Chairman) — a role claim is not enough.
+   */
+  @Authorized()
+  @Mutation(() => HeadEvaluation)
+  async decideHeadEvaluation(
+    @Arg('evaluationId', () => ID) evaluationId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('approve', () => Boolean) approve: boolean,
+    @Arg('acceptMitigation', () => Boolean, { nullable: true }) acceptMitigation: boolean | null,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: KitContext,
+  ) {
+    const e = await evaluationOrNotFound(ctx, evaluationId);
+    if (!hasRole(ctx.caller, 'ORG_HEAD', 'CITY_CHAIR') || !ctx.caller.sub) throw forbidden('Only the evaluator decides');
+    const day = todayInHaiPhong();
+    const city = await cityCommittee(ctx);
+    const evaluator = await organizationWithHeads(ctx, e.evaluatorOrganizationId);
+    const decidingId = evaluator ? decidingOrganizationId(evaluator, day, city.id) : city.id;
+    const deciding = decidingId === evaluator?.id ? evaluator : evaluator?.successors.find((s) => s.id === decidingId) ?? (await organizationWithHeads(ctx, city.id));
+    const head = deciding ? headOn(deciding.headAssignments.map((a) => ({ ...a, personId: a.person.id })), day) : null;
+    if (head === null || head !== ctx.caller.sub) {
+      throw forbidden(`Only the head of ${deciding?.name ?? 'the evaluator organization'} on ${day} decides this evaluation`);
+    }
+    if (e.status !== EvaluationStatus.SUBMITTED) {
+      throw conflict(e.status === EvaluationStatus.APPROVED ? 'The evaluation was already approved; an approved level never changes' : `The evaluation is ${e.status}; only a SUBMITTED evaluation is decided`, { status: e.status });
+    }
+    assertVersion(e, expectedVersion, 'The evaluation');
+    if (acceptMitigation === true && !e.mitigationGround) throw badInput('acceptMitigation', 'no mitigation was claimed for this evaluation');
+    const text = comment?.trim() || null;
+    if (!approve && !text) throw badInput('comment', 'say why the evaluation is returned');
+    const before = auditJson(e);
+    if (approve) {
+      e.mitigationAccepted = e.mitigationGround ? acceptMitigation ?? false : null;
+      e.finalLevel = finalLevel(termsOf(e.ruleSnapshot), {
+        indexHundredths: e.indexHundredths,
+        lastInBlock: e.lastInBlock,
+        dutiesFulfilled: e.dutiesFulfilled ?? false,
+        mitigationAccepted: e.mitigationAccepted === true,
+      }) as CompletionLevel;
+      e.status = EvaluationStatus.APPROVED;
+    } else {
+      if (e.mitigationGround && acceptMitigation !== null) e.mitigationAccepted = acceptMitigation;
+      e.status = EvaluationStatus.RETURNED;
+    }
+    e.decisionComment = text;
+    e.decidedAt = new Date();
+    e.decidedBy = ctx.caller.sub;
+    e.decidingOrganizationId = decidingId;
+    audit(ctx, 'HeadEvaluation', e.id, before, e);
+    return e;
+  }
+}

@@ -1,0 +1,241 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { audit, auditJson, badInput, conflict, forbidden, isMemberOf, notFound, type KitContext } from 'subgraph-kit';
+import { CommendationProposal, HandlingCase, ObstacleReport } from '../entities/follow-up.entity.js';
+import { CompletionLevel, EvaluationStatus, HandlingStatus, ObstacleStatus, ProposalStatus } from '../entities/enums.js';
+import { HeadEvaluation } from '../entities/head-evaluation.entity.js';
+import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from '../entities/refs.js';
+import { CommendationInput, HandlingCaseInput, ObstacleInput } from '../inputs/evaluation.input.js';
+import { organizationOrBadInput, snapshotOfOrg } from '../gateway-reads.js';
+import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
+
+function checkYear(year: number, field = 'input.year') {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(field, 'must be a year between 2000 and 2100');
+}
+
+function required(value: string, field: string) {
+  const text = value.trim();
+  if (!text) throw badInput(field, 'must not be empty');
+  return text;
+}
+
+/** The organization (read through the gateway) and, if given, one of its own head assignments. */
+async function subject(ctx: KitContext, input: { organizationId: string; headAssignmentId?: string | null }) {
+  const org = await organizationOrBadInput(ctx, input.organizationId, 'input.organizationId', Boolean(input.headAssignmentId));
+  if (input.headAssignmentId && !org.headAssignmentIds.includes(input.headAssignmentId)) {
+    throw badInput('input.headAssignmentId', `is not a head assignment of ${org.name}`);
+  }
+  return org;
+}
+
+@ObjectType('LevelCount')
+export class LevelCount {
+  @Field(() => CompletionLevel)
+  level!: CompletionLevel;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('ObstacleCount')
+export class ObstacleCount {
+  @Field(() => String, { nullable: true })
+  areaCode!: string | null;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType('AnnualSummary')
+export class AnnualSummary {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => [LevelCount], { description: 'Approved evaluations per final level, every level listed.' })
+  levelCounts!: LevelCount[];
+
+  @Field(() => [HeadEvaluation])
+  evaluations!: HeadEvaluation[];
+
+  @Field(() => [CommendationProposal])
+  commendations!: CommendationProposal[];
+
+  @Field(() => [HandlingCase])
+  handlingCases!: HandlingCase[];
+
+  @Field(() => [ObstacleCount])
+  obstaclesByArea!: ObstacleCount[];
+}
+
+@Resolver()
+export class AnnualSummaryResolver {
+  /** The city's yearly report (DOMAIN.md §1 item 6). */
+  @Authorized('HOME_AFFAIRS', 'CITY_CHAIR')
+  @Query(() => AnnualSummary)
+  async annualSummary(@Arg('year', () => Int) year: number, @Ctx() ctx: KitContext): Promise<AnnualSummary> {
+    const [evaluations, commendations, handlingCases, obstacles] = await Promise.all([
+      ctx.em.find(HeadEvaluation, { year }, { orderBy: EVALUATION_ORDER }),
+      ctx.em.fork().find(CommendationProposal, { year }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      ctx.em.fork().find(HandlingCase, { year }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+      ctx.em.fork().execute<{ area_code: string | null; n: number }[]>(
+        'select area_code, count(*)::int as n from obstacle_report where year = ? group by area_code order by area_code nulls last', [year]),
+    ]);
+    const levelCounts = [CompletionLevel.EXCELLENT, CompletionLevel.GOOD, CompletionLevel.COMPLETED, CompletionLevel.NOT_COMPLETED].map((level) =>
+      Object.assign(new LevelCount(), { level, count: evaluations.filter((e) => e.status === EvaluationStatus.APPROVED && e.finalLevel === level).length }));
+    return Object.assign(new AnnualSummary(), {
+      year,
+      levelCounts,
+      evaluations,
+      commendations,
+      handlingCases,
+      obstaclesByArea: obstacles.map((o) => Object.assign(new ObstacleCount(), { areaCode: o.area_code, count: Number(o.n) })),
+    });
+  }
+}
+
+@Resolver(() => CommendationProposal)
+export class CommendationResolver {
+  @FieldResolver(() => OrganizationRef)
+  organization(@Root() p: CommendationProposal) {
+    return organizationRef(p.organizationId);
+  }
+
+  @FieldResolver(() => HeadAssignmentRef, { nullable: true })
+  headAssignment(@Root() p: CommendationProposal) {
+    return p.headAssignmentId ? headAssignmentRef(p.headAssignmentId) : null;
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => CommendationProposal)
+  async proposeCommendation(@Arg('input', () => CommendationInput) input: CommendationInput, @Ctx() ctx: KitContext) {
+    checkYear(input.year);
+    const reason = required(input.reason, 'input.reason');
+    const org = await subject(ctx, input);
+    const proposal = ctx.em.create(CommendationProposal, {
+      year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), headAssignmentId: input.headAssignmentId ?? null, reason,
+    });
+    ctx.em.persist(proposal);
+    audit(ctx, 'CommendationProposal', proposal.id, null, proposal);
+    return proposal;
+  }
+
+  @Authorized('CITY_CHAIR')
+  @Mutation(() => CommendationProposal)
+  async decideCommendation(
+    @Arg('id', () => ID) id: string,
+    @Arg('accept', () => Boolean) accept: boolean,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: KitContext,
+  ) {
+    const proposal = await ctx.em.findOne(CommendationProposal, { id });
+    if (!proposal) throw notFound('CommendationProposal', id, 'id');
+    if (proposal.status !== ProposalStatus.PROPOSED) throw conflict(`The proposal was already ${proposal.status}`, { status: proposal.status });
+    const before = auditJson(proposal);
+    proposal.status = accept ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED;
+    proposal.decisionComment = comment?.trim() || null;
+    proposal.decidedAt = new Date();
+    audit(ctx, 'CommendationProposal', proposal.id, before, proposal);
+    return proposal;
+  }
+}
+
+@Resolver(() => HandlingCase)
+export class HandlingCaseResolver {
+  @FieldResolver(() => OrganizationRef)
+  organization(@Root() c: HandlingCase) {
+    return organizationRef(c.organizationId);
+  }
+
+  @FieldResolver(() => HeadAssignmentRef, { nullable: true })
+  headAssignment(@Root() c: HandlingCase) {
+    return c.headAssignmentId ? headAssignmentRef(c.headAssignmentId) : null;
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => HandlingCase)
+  async openHandlingCase(@Arg('input', () => HandlingCaseInput) input: HandlingCaseInput, @Ctx() ctx: KitContext) {
+    checkYear(input.year);
+    const reason = required(input.reason, 'input.reason');
+    const org = await subject(ctx, input);
+    const handling = ctx.em.create(HandlingCase, {
+      year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), headAssignmentId: input.headAssignmentId ?? null, reason,
+    });
+    ctx.em.persist(handling);
+    audit(ctx, 'HandlingCase', handling.id, null, handling);
+    return handling;
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => HandlingCase)
+  async closeHandlingCase(@Arg('id', () => ID) id: string, @Arg('outcome', () => String) outcome: string, @Ctx() ctx: KitContext) {
+    const text = required(outcome, 'outcome');
+    const handling = await ctx.em.findOne(HandlingCase, { id });
+    if (!handling) throw notFound('HandlingCase', id, 'id');
+    if (handling.status !== HandlingStatus.OPEN) throw conflict('The handling case is already closed', { status: handling.status });
+    const before = auditJson(handling);
+    handling.status = HandlingStatus.CLOSED;
+    handling.outcome = text;
+    handling.closedAt = new Date();
+    audit(ctx, 'HandlingCase', handling.id, before, handling);
+    return handling;
+  }
+}
+
+@Resolver(() => ObstacleReport)
+export class ObstacleResolver {
+  @FieldResolver(() => OrganizationRef)
+  organization(@Root() r: ObstacleReport) {
+    return organizationRef(r.organizationId);
+  }
+
+  /** A unit's head or staff see their own unit's reports; Home Affairs and the City Chairman see all. */
+  @Authorized()
+  @Query(() => [ObstacleReport])
+  obstacleReports(
+    @Arg('year', () => Int) year: number,
+    @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
+    @Ctx() ctx: KitContext,
+  ) {
+    const all = ctx.caller.roles.includes('HOME_AFFAIRS') || ctx.caller.roles.includes('CITY_CHAIR');
+    if (!all && !(ctx.caller.org && ctx.caller.roles.some((r) => r === 'ORG_HEAD' || r === 'ORG_STAFF'))) throw forbidden();
+    if (!all && organizationId && organizationId !== ctx.caller.org) throw forbidden("Only your own unit's reports");
+    const org = all ? organizationId : ctx.caller.org;
+    return ctx.em.find(ObstacleReport, { year, ...(org ? { organizationId: org } : {}) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  @Authorized('ORG_HEAD', 'ORG_STAFF')
+  @Mutation(() => ObstacleReport)
+  async reportObstacle(@Arg('input', () => ObstacleInput) input: ObstacleInput, @Ctx() ctx: KitContext) {
+    if (!isMemberOf(ctx.caller, input.organizationId)) throw forbidden("A unit's head or staff report obstacles for their own unit only");
+    checkYear(input.year);
+    const description = required(input.description, 'input.description');
+    const org = await organizationOrBadInput(ctx, input.organizationId, 'input.organizationId');
+    const report = ctx.em.create(ObstacleReport, {
+      year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), areaCode: input.areaCode?.trim() || null,
+      description, reportedBy: ctx.caller.sub ?? 'unknown',
+    });
+    ctx.em.persist(report);
+    audit(ctx, 'ObstacleReport', report.id, null, report);
+    return report;
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => ObstacleReport)
+  async respondToObstacle(
+    @Arg('id', () => ID) id: string,
+    @Arg('response', () => String) response: string,
+    @Arg('status', () => ObstacleStatus) status: ObstacleStatus,
+    @Ctx() ctx: KitContext,
+  ) {
+    const text = required(response, 'response');
+    if (status === ObstacleStatus.OPEN) throw badInput('status', 'a response leaves the report ANSWERED or RESOLVED');
+    const report = await ctx.em.findOne(ObstacleReport, { id });
+    if (!report) throw notFound('ObstacleReport', id, 'id');
+    if (report.status === ObstacleStatus.RESOLVED) throw conflict('The obstacle is already resolved', { status: report.status });
+    const before = auditJson(report);
+    report.status = status;
+    report.response = text;
+    report.respondedAt = new Date();
+    audit(ctx, 'ObstacleReport', report.id, before, report);
+    return report;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Period } from './months.js';
+
+/**
+ * Who evaluates whom (DOMAIN.md §1 item 5): the head of the parent organization; for organizations directly under
+ * the city committee — or with no parent recorded — the city committee, whose head is the City Chairman.
+ */
+export function evaluatorOrganizationId(organization: { id: string; parentId: string | null }, cityCommitteeId: string): string {
+  if (organization.id === cityCommitteeId) return cityCommitteeId;
+  return organization.parentId ?? cityCommitteeId;
+}
+
+export interface OrgOnDay { id: string; validFrom: string; validTo: string | null }
+
+export const existsOn = (org: OrgOnDay, day: string) => org.validFrom <= day && (org.validTo === null || org.validTo >= day);
+
+/**
+ * Whose head decides on `day`: the evaluator organization while it exists; once it is gone, its successor that
+ * exists that day; where it has none (the districts abolished in 2025), the city committee.
+ */
+export function decidingOrganizationId(evaluator: OrgOnDay & { successors: OrgOnDay[] }, day: string, cityCommitteeId: string): string {
+  if (existsOn(evaluator, day)) return evaluator.id;
+  const successor = evaluator.successors.find((s) => existsOn(s, day));
+  return successor ? successor.id : cityCommitteeId;
+}
+
+/** The person whose assignment covers the day, if any. */
+export function headOn(assignments: (Period & { personId: string })[], day: string): string | null {
+  const current = assignments.find((a) => a.startDate <= day && (a.endDate === null || a.endDate >= day));
+  return current ? current.personId : null;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { decidingOrganizationId, evaluatorOrganizationId, headOn } from '../../src/rules/evaluator.js';
+
+describe('who evaluates a head', () => {
+  it('the head of the parent organization', () => {
+    expect(evaluatorOrganizationId({ id: 'unit', parentId: 'district' }, 'city')).toBe('district');
+  });
+  it('the city committee for organizations directly under it or with no parent recorded', () => {
+    expect(evaluatorOrganizationId({ id: 'dept', parentId: 'city' }, 'city')).toBe('city');
+    expect(evaluatorOrganizationId({ id: 'dept', parentId: null }, 'city')).toBe('city');
+  });
+});
+
+describe('who decides on the decision day', () => {
+  const district = { id: 'district', validFrom: '2000-01-01', validTo: null };
+  it('the evaluator organization while it exists', () => {
+    expect(decidingOrganizationId({ ...district, successors: [] }, '2026-01-09', 'city')).toBe('district');
+  });
+  it('its successor once it was dissolved', () => {
+    const gone = { ...district, validTo: '2025-06-30', successors: [{ id: 'ward', validFrom: '2025-07-01', validTo: null }] };
+    expect(decidingOrganizationId(gone, '2026-01-09', 'city')).toBe('ward');
+  });
+  it('the city committee where it has no successor (districts abolished in 2025)', () => {
+    expect(decidingOrganizationId({ ...district, validTo: '2025-06-30', successors: [] }, '2026-01-09', 'city')).toBe('city');
+  });
+  it('a dissolved successor does not decide', () => {
+    const gone = { ...district, validTo: '2025-06-30', successors: [{ id: 'ward', validFrom: '2025-07-01', validTo: '2025-12-31' }] };
+    expect(decidingOrganizationId(gone, '2026-01-09', 'city')).toBe('city');
+  });
+});
+
+describe('the head on a day', () => {
+  const assignments = [
+    { personId: 'old', startDate: '2020-01-01', endDate: '2025-06-14' },
+    { personId: 'new', startDate: '2025-06-15', endDate: null },
+  ];
+  it('is the person whose assignment covers the day, end date included', () => {
+    expect(headOn(assignments, '2025-06-14')).toBe('old');
+    expect(headOn(assignments, '2025-06-15')).toBe('new');
+    expect(headOn(assignments, '2019-12-31')).toBeNull();
+  });
+});

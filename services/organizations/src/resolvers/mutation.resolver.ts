@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { DateScalar, type KitContext } from 'subgraph-kit';
+import { Organization } from '../entities/organization.entity.js';
+import { OrganizationEvent } from '../entities/organization-event.entity.js';
+import { Person } from '../entities/person.entity.js';
+import { HeadAssignment } from '../entities/head-assignment.entity.js';
+import { CreateOrganizationInput } from '../inputs/create-organization.input.js';
+import { UpdateOrganizationInput } from '../inputs/update-organization.input.js';
+import { OrganizationEventInput } from '../inputs/organization-event.input.js';
+import { AppointHeadInput } from '../inputs/appoint-head.input.js';
+import { appointHeadIn, createOrganizationIn, createPersonIn, endHeadAssignmentIn, recordEventIn, updateOrganizationIn } from '../domain/organizations.js';
+
+/** The registry is kept by Home Affairs (Sở Nội vụ): every write is HOME_AFFAIRS only, one transaction, audited. */
+@Resolver()
+export class OrganizationMutationResolver {
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => Organization, { description: 'HOME_AFFAIRS.' })
+  createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: KitContext) {
+    return createOrganizationIn(ctx, input);
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => Organization, { description: 'HOME_AFFAIRS. CONFLICT when expectedVersion is stale.' })
+  updateOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
+    @Ctx() ctx: KitContext,
+  ) {
+    return updateOrganizationIn(ctx, id, expectedVersion, input);
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => OrganizationEvent, { description: 'HOME_AFFAIRS. Closes predecessors the day before, opens successors, links them both ways.' })
+  recordOrganizationEvent(@Arg('input', () => OrganizationEventInput) input: OrganizationEventInput, @Ctx() ctx: KitContext) {
+    return recordEventIn(ctx, input);
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => Person, { description: 'HOME_AFFAIRS.' })
+  createPerson(@Arg('fullName', () => String) fullName: string, @Ctx() ctx: KitContext) {
+    return createPersonIn(ctx, fullName);
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => HeadAssignment, { description: 'HOME_AFFAIRS. Closes the previous assignment the day before.' })
+  appointHead(@Arg('input', () => AppointHeadInput) input: AppointHeadInput, @Ctx() ctx: KitContext) {
+    return appointHeadIn(ctx, input);
+  }
+
+  @Authorized('HOME_AFFAIRS')
+  @Mutation(() => HeadAssignment, { description: 'HOME_AFFAIRS.' })
+  endHeadAssignment(@Arg('id', () => ID) id: string, @Arg('endDate', () => DateScalar) endDate: string, @Ctx() ctx: KitContext) {
+    return endHeadAssignmentIn(ctx, id, endDate);
+  }
+}
