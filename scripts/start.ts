@@ -21,7 +21,7 @@ console.log(`
 Gateway:        ${platform.gatewayUrl}
 Subgraphs:      ${Object.entries(platform.services).filter(([n]) => n !== 'gateway').map(([n, s]) => `${n} ${s.url}`).join('  ·  ')}
 Database:       ${platform.postgres ? `embedded PostgreSQL on 127.0.0.1:${platform.postgres.port}, data in .data/postgres` : 'DATABASE_URL'}
-A demo token:   pnpm token --role HOME_AFFAIRS      (anonymous queries need none)
+A demo token:   pnpm run token --role HOME_AFFAIRS      (anonymous queries need none)
 Stop with Ctrl-C.`);
 
 let stopping = false;

@@ -1,5 +1,5 @@
 /**
- * `pnpm token --role ROLE [--role ROLE2] [--org ID] [--sub ID] [--scope S] [--hours N]`: prints a development token
+ * `pnpm run token --role ROLE [--role ROLE2] [--org ID] [--sub ID] [--scope S] [--hours N]`: prints a development token
  * signed with the platform's local key (.data/keys, created by the first `pnpm start`).
  */
 import path from 'node:path';
@@ -19,7 +19,7 @@ const { values } = parseArgs({
 const roles = (values.role ?? []) as Role[];
 const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
 if (roles.length === 0 || unknown.length) {
-  console.error(`usage: pnpm token --role ROLE [--org ID] [--sub ID] [--scope S]\nroles: ${ROLES.join(', ')}`);
+  console.error(`usage: pnpm run token --role ROLE [--org ID] [--sub ID] [--scope S]\nroles: ${ROLES.join(', ')}`);
   process.exit(2);
 }
 const key = await loadOrCreateSigningKey(path.join(ROOT, '.data', 'keys'));
