@@ -54,10 +54,10 @@ export class EvaluationWorkflowResolver {
       } catch {
         owner = undefined; // the criteria set is not readable to this service: judge by role alone
       }
-      if (owner === null) throw notFound('Block', `${block} of ${year}`, 'block');
+      // A block still in draft is not visible to this service: judge by role alone, as for an unreadable one.
       const administrator = owner ? (owner.kind === 'CITY_COMMITTEE' ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx.caller, owner.id)) : hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD');
       if (!administrator) throw forbidden("Only the block's administrator proposes its heads' evaluations");
-      throw conflict(`block: the ${block} index of ${year} is not published yet; evaluations need the published ranking`, { field: 'block' });
+      throw conflict(`block: no published ${block} index of ${year} (not published yet, or no such block); evaluations need the published ranking`, { field: 'block' });
     }
     const ownedByCity = ranking.owner.kind === 'CITY_COMMITTEE';
     if (!(ownedByCity ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx.caller, ranking.owner.id))) {
