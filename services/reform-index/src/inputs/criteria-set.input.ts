@@ -6,10 +6,11 @@ export class CriterionInput {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => Float) maxPoints!: number;
-  @Field(() => ScoringMethod, { defaultValue: ScoringMethod.SELF_ASSESSED }) method!: ScoringMethod;
-  @Field(() => Boolean, { defaultValue: false }) mayNotApply!: boolean;
-  @Field(() => NotApplicablePolicy, { defaultValue: NotApplicablePolicy.EXCLUDE_FROM_MAX }) notApplicablePolicy!: NotApplicablePolicy;
-  @Field(() => Boolean, { defaultValue: false }) evidenceRequired!: boolean;
+  // Nullable with defaults, as the contract has them; an explicit null means the default (rules/criteria-set.ts).
+  @Field(() => ScoringMethod, { nullable: true, defaultValue: ScoringMethod.SELF_ASSESSED }) method?: ScoringMethod | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) mayNotApply?: boolean | null;
+  @Field(() => NotApplicablePolicy, { nullable: true, defaultValue: NotApplicablePolicy.EXCLUDE_FROM_MAX }) notApplicablePolicy?: NotApplicablePolicy | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false }) evidenceRequired?: boolean | null;
   @Field(() => [CriterionInput], { nullable: true }) children?: CriterionInput[] | null;
 }
 
