@@ -74,6 +74,7 @@ describe('an organization record changes only with the version the writer read',
     expectError(await mutate(UPDATE_ORGANIZATION, { id: hp.id, expectedVersion: hp.version, input: { parentId: org.id } }), 'BAD_USER_INPUT', 'input.parentId');
     expectError(await mutate(UPDATE_ORGANIZATION, { id: org.id, expectedVersion: org.version + 1, input: { parentId: '00000000-0000-4000-8000-000000000000' } }), 'BAD_USER_INPUT', 'input.parentId');
     expectError(await mutate(UPDATE_ORGANIZATION, { id: org.id, expectedVersion: org.version + 1, input: { name: ' ' } }), 'BAD_USER_INPUT', 'input.name');
+    expectError(await mutate(UPDATE_ORGANIZATION, { id: org.id, expectedVersion: org.version + 1, input: { advisesOn: ['INSTITUTIONS', 'cải cách'] } }), 'BAD_USER_INPUT', 'input.advisesOn[1]');
     expect(await tableCounts('organizations')).toEqual(before);
     expect(ok(await viaGateway<any>(`query($id: ID!) { organization(id: $id) { name version } }`, { id: org.id })).organization).toEqual({ name: 'Sở Tư pháp', version: org.version + 1 });
   });

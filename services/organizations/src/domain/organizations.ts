@@ -17,6 +17,14 @@ import { isUuid } from '../loaders.js';
 export type DomainContext = Pick<KitContext, 'em' | 'caller' | 'mutation'>;
 
 const refuse = (r: Refusal) => badInput(r.field, r.message);
+
+/** Reform area codes as the criteria sets spell them (STEERING, PUBLIC_FINANCE, ...). */
+function advisoryAreas(codes: string[] | null | undefined, field: string): string[] {
+  const areas = (codes ?? []).map((c) => c.trim().toUpperCase());
+  const bad = areas.findIndex((c) => !/^[A-Z][A-Z0-9_]*$/.test(c));
+  if (bad >= 0) throw badInput(`${field}[${bad}]`, 'must be a reform area code such as PUBLIC_FINANCE');
+  return [...new Set(areas)];
+}
 const asKit = (ctx: DomainContext) => ctx as KitContext;
 
 export interface NewOrganization {
@@ -41,6 +49,7 @@ export async function createOrganizationIn(ctx: DomainContext, input: NewOrganiz
   const name = input.name.trim();
   if (!name) throw badInput(`${field}.name`, 'must not be empty');
   if (await ctx.em.count(Organization, { code })) throw conflict(`${field}.code: an organization with code ${code} already exists`, { field: `${field}.code` });
+  const advisesOn = advisoryAreas(input.advisesOn, `${field}.advisesOn`);
   let parent: Organization | null = null;
   if (input.parentId) {
     parent = await findOrganization(ctx, input.parentId);
@@ -55,7 +64,7 @@ export async function createOrganizationIn(ctx: DomainContext, input: NewOrganiz
     kind: input.kind,
     parent,
     validFrom: input.validFrom,
-    advisesOn: input.advisesOn ?? [],
+    advisesOn,
     searchText: searchTextOf({ code, name, shortName: input.shortName }),
   });
   ctx.em.persist(org);
@@ -94,6 +103,7 @@ export async function updateOrganizationIn(ctx: DomainContext, id: string, expec
     name = input.name?.trim();
     if (!name) throw badInput('input.name', 'must not be empty');
   }
+  const advisesOn = input.advisesOn === undefined ? undefined : advisoryAreas(input.advisesOn, 'input.advisesOn');
   let parent: Organization | null | undefined;
   if (input.parentId === null) parent = null;
   else if (input.parentId !== undefined) {
@@ -107,7 +117,7 @@ export async function updateOrganizationIn(ctx: DomainContext, id: string, expec
   const before = auditJson(org);
   if (name !== undefined) org.name = name;
   if (input.shortName !== undefined) org.shortName = input.shortName?.trim() || null;
-  if (input.advisesOn !== undefined) org.advisesOn = input.advisesOn ?? [];
+  if (advisesOn !== undefined) org.advisesOn = advisesOn;
   if (parent !== undefined) org.parent = parent ? ctx.em.getReference(Organization, parent.id, { wrapped: true }) : null;
   org.searchText = searchTextOf(org);
   audit(asKit(ctx), 'Organization', org.id, before, org);
