@@ -97,8 +97,8 @@ export class HeadEvaluation {
   @Property({ type: 'boolean' })
   lastInBlock!: boolean;
 
+  /** Served by the resolver: not part of the public view. */
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Whole calendar months of the year the person headed the organization.' })
   monthsInOffice!: number;
 
   @Property({ type: 'boolean', nullable: true })

@@ -66,6 +66,11 @@ export class HeadEvaluationResolver {
     return loadLevelRule(ctx, e.ruleId);
   }
 
+  @FieldResolver(() => Int, { nullable: true, description: 'Whole calendar months of the year the person headed the organization (those involved only).' })
+  monthsInOffice(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return seesPrivate(ctx.caller, e) ? e.monthsInOffice : null;
+  }
+
   @FieldResolver(() => Boolean, { nullable: true })
   dutiesFulfilled(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
     return seesPrivate(ctx.caller, e) ? e.dutiesFulfilled : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectError, ok, sql, tableCounts, token, viaGateway } from '../../../../test/support/client.js';
-import { createOrganization, homeAffairs } from '../support.js';
+import { createOrganization, homeAffairs, newHead } from '../support.js';
 
 const PROPOSE = `mutation($input: CommendationInput!) { proposeCommendation(input: $input) { id year status reason decisionComment organization { id name } headAssignment { id } } }`;
 const DECIDE = `mutation($id: ID!, $accept: Boolean!, $comment: String) { decideCommendation(id: $id, accept: $accept, comment: $comment) { id status decisionComment } }`;
@@ -31,15 +31,19 @@ describe('commendations: Home Affairs proposes, the City Chairman decides', () =
     expect(audit.map((a) => a.action)).toEqual(['proposeCommendation', 'decideCommendation']);
   });
 
-  it('refuses anyone else, an unknown organization and an empty reason', async () => {
+  it('refuses anyone else, an unknown organization, an empty reason and a head assignment of another organization', async () => {
     const org = await createOrganization('DEPARTMENT');
     const before = await tableCounts('evaluations');
     const head = await token('ORG_HEAD', { org: org.id });
     expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: org.id, reason: 'x' } }, head), 'FORBIDDEN');
     expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: NOWHERE, reason: 'x' } }, await homeAffairs()), 'BAD_USER_INPUT', 'input.organizationId');
     expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: org.id, reason: '  ' } }, await homeAffairs()), 'BAD_USER_INPUT', 'input.reason');
+    const elsewhere = await newHead((await createOrganization('DEPARTMENT')).id, '2020-01-01');
+    expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: org.id, headAssignmentId: elsewhere.assignmentId, reason: 'x' } }, await homeAffairs()), 'BAD_USER_INPUT', 'input.headAssignmentId');
     expect(await tableCounts('evaluations')).toEqual(before);
-    const proposal = ok(await viaGateway<{ proposeCommendation: { id: string } }>(PROPOSE, { input: { year: YEAR, organizationId: org.id, reason: 'Tốt' } }, await homeAffairs())).proposeCommendation;
+    const own = await newHead(org.id, '2020-01-01');
+    const proposal = ok(await viaGateway<{ proposeCommendation: { id: string; headAssignment: { id: string } } }>(PROPOSE, { input: { year: YEAR, organizationId: org.id, headAssignmentId: own.assignmentId, reason: 'Tốt' } }, await homeAffairs())).proposeCommendation;
+    expect(proposal.headAssignment).toEqual({ id: own.assignmentId });
     expectError(await viaGateway(DECIDE, { id: proposal.id, accept: true }, await homeAffairs()), 'FORBIDDEN');
   });
 });

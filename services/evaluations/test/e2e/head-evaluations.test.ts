@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectError, ok, sql, tableCounts, token, unique, viaGateway } from '../../../../test/support/client.js';
+import { expectError, ok, sql, sqlStatements, tableCounts, token, unique, viaGateway } from '../../../../test/support/client.js';
 import {
   M, UPDATE_RULE, QUANG_NGAI_BANDS, appointHead, cityChairman, cityCommittee, cityRule, createOrganization, createPerson, headToken, homeAffairs,
   newHead, publishBlock, type Evaluation,
@@ -21,6 +21,9 @@ let block: string;
 const dept: Record<'excellent' | 'good' | 'last', { id: string }> = {} as never;
 const heads: Record<string, { personId: string; assignmentId: string }> = {};
 let proposed: Evaluation[];
+type Summary = { levelCounts: { level: string; count: number }[]; evaluations: { id: string }[] };
+const SUMMARY = 'query($y: Int!) { annualSummary(year: $y) { levelCounts { level count } evaluations { id } } }';
+let summaryBefore: Summary;
 const of = (orgId: string, personId?: string) => proposed.find((e) => e.organization.id === orgId && (!personId || e.headAssignment.id === heads[personId]?.assignmentId))!;
 
 beforeAll(async () => {
@@ -44,6 +47,7 @@ beforeAll(async () => {
     year: YEAR, block, ownerId: city.id, admin: ha, publisher: chair.token,
     units: [{ id: dept.excellent.id, index: 80 }, { id: dept.good.id, index: 79.99 }, { id: dept.last.id, index: 45 }],
   });
+  summaryBefore = ok(await viaGateway<{ annualSummary: Summary }>(SUMMARY, { y: YEAR }, ha)).annualSummary;
 });
 
 describe('proposing evaluations from the published index', () => {
@@ -187,8 +191,9 @@ describe('the City Chairman decides for the heads of departments and city agenci
 
 describe('what the public sees once approved', () => {
   it('anonymous callers see the approved level, never duties, mitigation or comments', async () => {
-    const e = ok(await viaGateway<{ headEvaluation: Evaluation }>(M.read, { id: of(dept.last.id).id })).headEvaluation;
-    expect(e).toMatchObject({ status: 'APPROVED', finalLevel: 'COMPLETED', dutiesFulfilled: null, dutyNotes: null, mitigation: null, decisionComment: null });
+    const r = await viaGateway<{ headEvaluation: Evaluation }>(M.read, { id: of(dept.last.id).id });
+    const e = ok(r).headEvaluation;
+    expect(e).toMatchObject({ status: 'APPROVED', finalLevel: 'COMPLETED', monthsInOffice: null, dutiesFulfilled: null, dutyNotes: null, mitigation: null, decisionComment: null });
     const onOrg = ok(await viaGateway<{ organization: { headEvaluations: { finalLevel: string }[] } }>(
       `query($id: ID!, $y: Int) { organization(id: $id) { headEvaluations(year: $y) { finalLevel } } }`, { id: dept.excellent.id, y: YEAR })).organization.headEvaluations;
     expect(onOrg).toEqual([{ finalLevel: 'GOOD' }]);
@@ -212,5 +217,27 @@ describe('what the public sees once approved', () => {
     expect(mine(good)).toBe(2);
     const approved = ok(await viaGateway<{ headEvaluations: { id: string }[] }>('query($y: Int!) { headEvaluations(year: $y, status: APPROVED) { id } }', { y: YEAR }, ha)).headEvaluations;
     expect(mine(approved)).toBe(3);
+  });
+
+  it('the SQL a list costs does not grow with its rows', async () => {
+    const query = `query($y: Int!) { headEvaluations(year: $y) { id rule { name owner { id } } mitigation { ground } auditTrail { action } } }`;
+    const one = `query($id: ID!) { headEvaluation(id: $id) { id rule { name owner { id } } mitigation { ground } auditTrail { action } } }`;
+    let before = await sqlStatements('evaluations');
+    const list = ok(await viaGateway<{ headEvaluations: unknown[] }>(query, { y: YEAR }, ha)).headEvaluations;
+    const forList = (await sqlStatements('evaluations')) - before;
+    before = await sqlStatements('evaluations');
+    ok(await viaGateway(one, { id: proposed[0]!.id }, ha));
+    const forOne = (await sqlStatements('evaluations')) - before;
+    expect(list.length).toBeGreaterThanOrEqual(3);
+    expect(forList).toBe(forOne);
+  });
+});
+
+describe("the city's annual report", () => {
+  it('counts the approved levels of the year', async () => {
+    const after = ok(await viaGateway<{ annualSummary: Summary }>(SUMMARY, { y: YEAR }, chair.token)).annualSummary;
+    const delta = (level: string) => after.levelCounts.find((l) => l.level === level)!.count - summaryBefore.levelCounts.find((l) => l.level === level)!.count;
+    expect([delta('EXCELLENT'), delta('GOOD'), delta('COMPLETED'), delta('NOT_COMPLETED')]).toEqual([0, 2, 1, 0]);
+    expect(after.evaluations.length - summaryBefore.evaluations.length).toBe(3);
   });
 });
