@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { direct, expectError, ok, tableCounts, unique, viaGateway } from '../../../test/support/client.js';
-import { CREATE_ORGANIZATION, UPDATE_ORGANIZATION, createOrganization, homeAffairs, mutate } from './support.js';
+import { expectError, ok, tableCounts, unique, viaGateway } from '../../../test/support/client.js';
+import { CREATE_ORGANIZATION, UPDATE_ORGANIZATION, createOrganization, mutate } from './support.js';
 
 const LIST = `query($filter: OrganizationFilter, $first: Int, $after: String) {
   organizations(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id code name } } }
@@ -56,7 +56,7 @@ describe('the directory is paged in a stable order', () => {
   it('refuses a page over 500, a cursor it did not give out, and a malformed day', async () => {
     expectError(await viaGateway(LIST, { first: 501 }), 'BAD_USER_INPUT', 'first');
     expectError(await viaGateway(LIST, { first: 5, after: 'bm90LWEtY3Vyc29y' }), 'BAD_USER_INPUT', 'after');
-    expectError(await direct('organizations', LIST, { filter: { activeOn: '2025-13-01' } }, await homeAffairs()), 'BAD_USER_INPUT', 'activeOn');
+    expectError(await viaGateway(LIST, { filter: { activeOn: '2025-13-01' } }), 'BAD_USER_INPUT', 'activeOn');
   });
 });
 
@@ -84,8 +84,7 @@ describe('an organization record changes only with the version the writer read',
     const before = await tableCounts('organizations');
     expectError(await mutate(CREATE_ORGANIZATION, { input: { code: org.code, name: 'Sở Y tế 2', kind: 'DEPARTMENT', validFrom: '2008-04-01' } }), 'CONFLICT', 'input.code');
     expectError(await mutate(CREATE_ORGANIZATION, { input: { code: unique('S'), name: 'X', kind: 'DEPARTMENT', validFrom: '2008-04-01', parentId: '00000000-0000-4000-8000-000000000000' } }), 'BAD_USER_INPUT', 'input.parentId');
-    // A malformed day is refused by the subgraph (the gateway passes Date values through unchecked).
-    expectError(await direct('organizations', CREATE_ORGANIZATION, { input: { code: unique('S'), name: 'X', kind: 'DEPARTMENT', validFrom: '2008-4-1' } }, await homeAffairs()), 'BAD_USER_INPUT', 'validFrom');
+    expectError(await mutate(CREATE_ORGANIZATION, { input: { code: unique('S'), name: 'X', kind: 'DEPARTMENT', validFrom: '2008-4-1' } }), 'BAD_USER_INPUT', 'validFrom');
     expect(await tableCounts('organizations')).toEqual(before);
   });
 });

@@ -106,6 +106,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     includeStacktraceInErrorResponses: development,
     introspection: development,
     allowBatchedHttpRequests: false,
+    // A malformed variable (e.g. a Date of 2025-02-30) is answered 200 with BAD_USER_INPUT, not HTTP 400: the gateway
+    // turns a subgraph's 400 into a bare "400: Bad Request" and the client would lose the code and the field.
+    status400ForVariableCoercionErrors: false,
     csrfPrevention: false, // every request is authenticated by token or gateway signature, never by cookie
   });
   await apollo.start();
