@@ -70,7 +70,8 @@ async function startService(name: string, entry: string, port: number, env: Reco
     },
     async start() {
       const child = spawn(process.execPath, ['--enable-source-maps', '--import', tsx, entry], {
-        cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+        // The IPC channel tells the service when this process dies, however it dies (see stopWithParent).
+        cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       service.process = child;
       let output = '';

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { launchPlatform, ROOT } from './platform.js';
 
-const dataDir = path.join(ROOT, '.data');
+// PAR_DATA_DIR moves the data (database, signing key) elsewhere, e.g. for a second instance or a recovery test.
+const dataDir = path.resolve(process.env.PAR_DATA_DIR || path.join(ROOT, '.data'));
 const verbose = process.argv.includes('--verbose');
 console.log('Starting the PAR accountability platform…');
 const platform = await launchPlatform({
@@ -20,7 +21,7 @@ const platform = await launchPlatform({
 console.log(`
 Gateway:        ${platform.gatewayUrl}
 Subgraphs:      ${Object.entries(platform.services).filter(([n]) => n !== 'gateway').map(([n, s]) => `${n} ${s.url}`).join('  ·  ')}
-Database:       ${platform.postgres ? `embedded PostgreSQL on 127.0.0.1:${platform.postgres.port}, data in .data/postgres` : 'DATABASE_URL'}
+Database:       ${platform.postgres ? `embedded PostgreSQL on 127.0.0.1:${platform.postgres.port}, data in ${path.join(dataDir, 'postgres')}` : 'DATABASE_URL'}
 A demo token:   pnpm run token --role HOME_AFFAIRS      (anonymous queries need none)
 Stop with Ctrl-C.`);
 

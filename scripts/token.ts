@@ -22,7 +22,7 @@ if (roles.length === 0 || unknown.length) {
   console.error(`usage: pnpm run token --role ROLE [--org ID] [--sub ID] [--scope S]\nroles: ${ROLES.join(', ')}`);
   process.exit(2);
 }
-const key = await loadOrCreateSigningKey(path.join(ROOT, '.data', 'keys'));
+const key = await loadOrCreateSigningKey(path.join(path.resolve(process.env.PAR_DATA_DIR || path.join(ROOT, '.data')), 'keys'));
 const token = await mintToken(key, { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithm: 'ES256' }, {
   sub: values.sub ?? `dev-${roles[0]!.toLowerCase()}`,
   roles,

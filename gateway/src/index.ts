@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
+import type { GraphQLFormattedError } from 'graphql';
 import { ANONYMOUS, armor, bearerToken, createTokenVerifier, makeFormatError, PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits } from 'subgraph-kit';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './signed-data-source.js';
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   maxBodyBytes?: number;
   timeoutMs?: number;
+  /** How long one subgraph fetch may take before its fields are given up (default: 5 s less than timeoutMs). */
+  subgraphTimeoutMs?: number;
 }
 
 export interface GatewayHandle {
@@ -33,7 +36,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`gateway: no URL for subgraph ${name}`);
-      return new SignedDataSource(target, options.gatewaySecret);
+      return new SignedDataSource(target, options.gatewaySecret, name, options.subgraphTimeoutMs ?? Math.max(1, (options.timeoutMs ?? 30_000) - 5_000));
     },
     experimental_approximateQueryPlanStoreMiB: 64,
   });
@@ -42,7 +45,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     gateway,
     plugins: limits.plugins as never[],
     validationRules: limits.validationRules,
-    formatError: makeFormatError(development),
+    formatError: gatewayFormatError(development),
     includeStacktraceInErrorResponses: development,
     introspection: development,
     allowBatchedHttpRequests: false,
@@ -67,6 +70,28 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     url: http.url,
     port: http.port,
     stop: () => http.stop(),
+  };
+}
+
+/**
+ * A subgraph's errors reach the client as that subgraph wrote them: it formats them with the same rules (no stack,
+ * no SQL outside development), so even its INTERNAL_SERVER_ERRORs, such as "the database is unavailable", keep
+ * their message here. The gateway only drops what it adds itself (the subgraph's URL and raw response).
+ */
+export function gatewayFormatError(development: boolean) {
+  const base = makeFormatError(development);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (typeof extensions.serviceName === 'string' && extensions.code === 'INTERNAL_SERVER_ERROR') {
+      const { stacktrace: _s, response: _r, exception: _e, ...kept } = extensions;
+      return { message: formatted.message, path: formatted.path, extensions: development ? extensions : kept };
+    }
+    const result = base(formatted, error);
+    if (!development && result.extensions && 'response' in result.extensions) {
+      const { response: _r, ...kept } = result.extensions as Record<string, unknown>;
+      return { ...result, extensions: kept };
+    }
+    return result;
   };
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authSettingsFromEnv, isProduction, requireEnv } from 'subgraph-kit';
+import { authSettingsFromEnv, isProduction, requireEnv, stopWithParent } from 'subgraph-kit';
 import { createGateway, loadSupergraph } from './index.js';
 
 /** Gateway process entry, configured by environment only. */
@@ -23,3 +23,4 @@ console.log(`gateway ready at ${handle.url}`);
 const stop = async () => { await handle.stop(); process.exit(0); };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+stopWithParent(stop);

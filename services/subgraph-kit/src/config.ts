@@ -21,6 +21,16 @@ export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthS
   };
 }
 
+/**
+ * A service started by the platform launcher (an IPC channel to its parent) stops when that parent dies, even
+ * by SIGKILL: an orphaned gateway or subgraph would otherwise keep its port and block the next `pnpm start`.
+ */
+export function stopWithParent(stop: () => unknown) {
+  if (!process.connected) return;
+  process.once('disconnect', () => void stop());
+  process.channel?.unref(); // the channel alone must not keep the process alive
+}
+
 export function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (!value) throw new Error(`${name} must be set`);

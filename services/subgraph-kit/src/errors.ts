@@ -42,6 +42,33 @@ const KNOWN = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN',
   'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
+/** SQLSTATE classes and driver errors that mean "the database cannot be reached right now", not a bug. */
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+// knex says "Transaction query already complete" when the connection under a transaction died mid-way.
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection error|Connection ended unexpectedly|timeout exceeded when trying to connect|Timeout acquiring a connection|not queryable|Transaction query already complete|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { name?: string; code?: unknown; message?: string; cause?: unknown; originalError?: unknown } | undefined, i = 0; e && i < 6; i++) {
+    if (e.name === 'ConnectionException') return true;
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_ERRNOS.has(code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+    e = (e.cause ?? e.originalError) as typeof e;
+  }
+  return false;
+}
+
+const LIMIT_MESSAGES: [RegExp, string][] = [
+  [/^(Syntax Error: )?Query depth limit of \d+ exceeded/, 'maxDepth'],
+  [/^(Syntax Error: )?Query Cost limit of \d+ exceeded/, 'maxCost'],
+  [/^(Syntax Error: )?Aliases limit of \d+ exceeded/, 'maxAliases'],
+  [/^(Syntax Error: )?Token limit of \d+ exceeded/, 'maxTokens'],
+  [/^(Syntax Error: )?Directives limit of \d+ exceeded/, 'maxDirectives'],
+];
+
+export const DATABASE_UNAVAILABLE = 'The database is unavailable (restarting or unreachable); retry shortly';
+
 /**
  * Apollo's formatError hook: maps library errors onto our codes and hides internals. Outside development an
  * unexpected error is reported as INTERNAL_SERVER_ERROR with no message detail, stack or SQL.
@@ -54,8 +81,22 @@ export function makeFormatError(development: boolean) {
     if (name === 'OptimisticLockError') {
       return { message: 'The record was changed by someone else; reload and retry', path: formatted.path, extensions: { code: 'CONFLICT', field: 'expectedVersion' } };
     }
+    // Two writers collided inside PostgreSQL (deadlock, serialization failure): the loser retries, like a stale version.
+    if (name === 'DeadlockException' || name === 'LockWaitTimeoutException') {
+      return { message: 'The record was being changed by someone else at the same moment; reload and retry', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    // An outage is not a bug: say so, so clients retry instead of reporting one (no driver detail leaks).
+    if (!(original instanceof DomainError) && isDatabaseUnavailable(original)) {
+      return { message: DATABASE_UNAVAILABLE, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', dependency: 'database' } };
+    }
     if (name === 'UniqueConstraintViolationException') {
       return { message: 'This would create a duplicate of an existing record', path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
+    // graphql-armor prefixes its refusals with "Syntax Error:" although the query is well-formed: say which limit.
+    const limit = LIMIT_MESSAGES.find(([pattern]) => pattern.test(formatted.message));
+    if (limit) {
+      const message = formatted.message.replace(/^Syntax Error: /, '').replace(/found (\d+)\.\d+\.$/, (_m, whole) => `found ${Number(whole) + 1}.`);
+      return { message, locations: formatted.locations, extensions: { code: code || 'GRAPHQL_VALIDATION_FAILED', limit: limit[1] } };
     }
     if (code === 'UNAUTHORIZED') {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'FORBIDDEN' }, message: 'You are not allowed to do this' };
@@ -68,6 +109,8 @@ export function makeFormatError(development: boolean) {
       return { ...formatted, extensions };
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    // The client learns nothing; the operator gets the whole story.
+    console.error(`unexpected error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -140,7 +140,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
 /** A subgraph's process entry: settings from the environment, stop cleanly on SIGINT/SIGTERM. */
 export async function runSubgraphMain(definition: SubgraphDefinition) {
-  const { subgraphOptionsFromEnv } = await import('./config.js');
+  const { subgraphOptionsFromEnv, stopWithParent } = await import('./config.js');
   const handle = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name));
   console.log(`${definition.name} subgraph ready at ${handle.url}`);
   const stop = async () => {
@@ -149,5 +149,6 @@ export async function runSubgraphMain(definition: SubgraphDefinition) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  stopWithParent(stop);
   return handle;
 }

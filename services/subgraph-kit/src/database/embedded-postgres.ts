@@ -113,12 +113,25 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what
   throw new Error(`embedded-postgres: timed out waiting for ${what}`);
 }
 
+/**
+ * The pid in a stale postmaster.pid may since have been reused by an unrelated process (pids wrap quickly on a
+ * busy machine): only a postgres running on this very data directory is ours to stop.
+ */
+export function isOurPostmaster(pid: number, dataDir: string): boolean {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return path.basename(args[0] ?? '') === 'postgres' && args.includes(path.resolve(dataDir));
+  } catch {
+    return process.platform !== 'linux'; // no /proc to ask: trust the pid file as PostgreSQL itself does
+  }
+}
+
 /** A server left running by a killed `pnpm start` still holds our data directory: stop it, then start cleanly. */
 async function clearStaleServer(dataDir: string, log: (l: string) => void) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (pid > 0 && pidAlive(pid)) {
+  if (pid > 0 && pidAlive(pid) && isOurPostmaster(pid, dataDir)) {
     log(`embedded-postgres: stopping the orphaned server (pid ${pid}) left by an earlier run`);
     process.kill(pid, 'SIGINT');
     await waitFor(() => !pidAlive(pid), 30_000, 'the orphaned server to stop').catch(() => process.kill(pid, 'SIGKILL'));
@@ -171,17 +184,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const launch = async () => {
     const proc = spawn(path.join(bin, 'postgres'), flags, { ...ids, env, stdio: ['ignore', 'ignore', 'pipe'] });
     child = proc;
+    // Only the tail is kept for error messages; readiness is seen line by line, however many clients knock
+    // ("the database system is starting up") while it recovers.
     let output = '';
+    let ready = false;
     let exited = false;
     proc.stderr!.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
-      if (output.length < 20_000) output += text;
+      if ((output.slice(-64) + text).includes('ready to accept connections')) ready = true;
+      output = (output + text).slice(-4_000);
       for (const line of text.split('\n')) if (line.trim()) log(line);
     });
     proc.on('exit', () => { exited = true; });
     await waitFor(() => {
       if (exited) throw new Error(`embedded-postgres: the server exited during start:\n${output.slice(-2000)}`);
-      return output.includes('ready to accept connections');
+      return ready;
     }, 60_000, 'the server to accept connections');
   };
   await launch();

@@ -13,8 +13,14 @@ export interface QueryLimits {
   maxDirectives: number;
 }
 
-export const PUBLIC_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 50_000, maxAliases: 20, maxTokens: 3_000, maxDirectives: 30 };
-export const SUBGRAPH_LIMITS: QueryLimits = { maxDepth: 14, maxCost: 100_000, maxAliases: 30, maxTokens: 6_000, maxDirectives: 60 };
+/*
+ * Calibrated on test/security/query-limits.test.ts: the deepest legitimate reporting query (12 levels, a page of 50
+ * departments down to each head's career, indexes and evaluation rules) costs about 72,000; a page of 500 with
+ * ten fields a row about 22,000; a page of 500 each with its subtree, or a fragment bomb, costs millions.
+ * Cost counts `first` only when written literally; page sizes given as variables are capped at 500 by the resolvers.
+ */
+export const PUBLIC_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000, maxAliases: 20, maxTokens: 3_000, maxDirectives: 30 };
+export const SUBGRAPH_LIMITS: QueryLimits = { maxDepth: 14, maxCost: 200_000, maxAliases: 30, maxTokens: 6_000, maxDirectives: 60 };
 
 export function armor(limits: QueryLimits) {
   return new ApolloArmor({
