@@ -92,8 +92,3 @@ export async function organizationWithHeads(ctx: KitContext, id: string): Promis
   );
   return data.organization;
 }
-
-/** Today in Hải Phòng (UTC+7): the day a decision is dated with. */
-export function todayInHaiPhong(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

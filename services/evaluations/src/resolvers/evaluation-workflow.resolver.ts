@@ -8,11 +8,11 @@ import { HeadEvaluation, type EvaluationSnapshot } from '../entities/head-evalua
 import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
 import { LevelRule, snapshotOf, termsOf } from '../entities/level-rule.entity.js';
 import { MitigationInput } from '../inputs/evaluation.input.js';
-import { blockOwner, cityCommittee, organizationWithHeads, publishedRanking, snapshotOfOrg, todayInHaiPhong } from '../gateway-reads.js';
+import { blockOwner, cityCommittee, organizationWithHeads, publishedRanking, snapshotOfOrg } from '../gateway-reads.js';
 import { isBlockAdministrator, isEvaluatedHead, isEvaluatorByToken } from '../access.js';
 import { finalLevel, proposedLevel, toHundredths } from '../rules/levels.js';
 import { headsOfYear } from '../rules/months.js';
-import { decidingOrganizationId, evaluatorOrganizationId, headOn } from '../rules/evaluator.js';
+import { decidingOrganizationId, decisionDay, evaluatorOrganizationId, headOn } from '../rules/evaluator.js';
 import { ruleInForce, yearEnd } from '../rules/periods.js';
 import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
 
@@ -192,7 +192,7 @@ export class EvaluationWorkflowResolver {
   ) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
     if (!hasRole(ctx.caller, 'ORG_HEAD', 'CITY_CHAIR') || !ctx.caller.sub) throw forbidden('Only the evaluator decides');
-    const day = todayInHaiPhong();
+    const day = decisionDay(new Date());
     const city = await cityCommittee(ctx);
     const evaluator = await organizationWithHeads(ctx, e.evaluatorOrganizationId);
     const decidingId = evaluator ? decidingOrganizationId(evaluator, day, city.id) : city.id;

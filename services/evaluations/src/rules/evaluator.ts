@@ -28,3 +28,8 @@ export function headOn(assignments: (Period & { personId: string })[], day: stri
   const current = assignments.find((a) => a.startDate <= day && (a.endDate === null || a.endDate >= day));
   return current ? current.personId : null;
 }
+
+/** The decision day: the calendar day in Hải Phòng (UTC+7) at the moment of deciding. */
+export function decisionDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -54,7 +54,7 @@ beforeAll(async () => {
   const units = [await createOrganization('DEPARTMENT', { parentId: city.id }), await createOrganization('DEPARTMENT', { parentId: city.id })];
   for (const u of units) await newHead(u.id, '2020-01-01');
   block = unique('GW');
-  await publishBlock({ year: 2023, block, ownerId: city.id, admin: ha, publisher: chair.token, units: [{ id: units[0]!.id, index: 91.5 }, { id: units[1]!.id, index: 66 }] });
+  await publishBlock({ year: 2023, block, ownerId: city.id, admin: ha, publisher: chair.token, units: [{ id: units[0]!.id, index: 91.5 }, { id: units[1]!.id, index: 85 }] });
   standIn = createServer((req, res) => {
     if (mode === 'down') {
       req.socket.destroy();
@@ -94,7 +94,10 @@ describe('two proposals at the same time create no duplicates', () => {
   it('the unique (year, organization, person) key lets one of them insert', async () => {
     const ha = await homeAffairs();
     const results = await Promise.all([viaGateway(M.propose, { y: 2023, b: block }, ha), viaGateway(M.propose, { y: 2023, b: block }, ha)]);
-    for (const r of results) expect(ok(r as never)).toBeTruthy();
+    const [first, second] = results.map((r) => ok(r as never) as { proposeHeadEvaluations: { id: string; rank: number; proposedLevel: string }[] });
+    expect(first!.proposeHeadEvaluations.map((e) => e.id).sort()).toEqual(second!.proposeHeadEvaluations.map((e) => e.id).sort());
+    // 85 is in the EXCELLENT band, but the last of the block is capped at COMPLETED by the city's rule.
+    expect(first!.proposeHeadEvaluations.map((e) => [e.rank, e.proposedLevel])).toEqual([[1, 'EXCELLENT'], [2, 'COMPLETED']]);
     const rows = await sql('evaluations', 'select organization_id, person_id, count(*)::int as n from head_evaluation where year = 2023 and block = $1 group by 1, 2', [block]);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.n === 1)).toBe(true);

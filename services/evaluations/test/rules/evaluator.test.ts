@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidingOrganizationId, evaluatorOrganizationId, headOn } from '../../src/rules/evaluator.js';
+import { decidingOrganizationId, decisionDay, evaluatorOrganizationId, headOn } from '../../src/rules/evaluator.js';
 
 describe('who evaluates a head', () => {
   it('the head of the parent organization', () => {
@@ -38,5 +38,12 @@ describe('the head on a day', () => {
     expect(headOn(assignments, '2025-06-14')).toBe('old');
     expect(headOn(assignments, '2025-06-15')).toBe('new');
     expect(headOn(assignments, '2019-12-31')).toBeNull();
+  });
+});
+
+describe('the decision day is the calendar day in Hải Phòng', () => {
+  it('6 pm UTC on 8 January is already 9 January there', () => {
+    expect(decisionDay(new Date('2026-01-08T18:00:00Z'))).toBe('2026-01-09');
+    expect(decisionDay(new Date('2026-01-08T16:59:59Z'))).toBe('2026-01-08');
   });
 });
