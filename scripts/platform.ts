@@ -31,6 +31,9 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Extra environment for every service. */
   env?: Record<string, string>;
+  /** The secret the gateway signs subgraph requests with (default: a fresh random one); `pnpm bench` gives its
+   * own so a second gateway can sign the same way. */
+  gatewaySecret?: string;
 }
 
 export interface ServiceProcess {
@@ -46,6 +49,7 @@ export interface ServiceProcess {
 
 export interface Platform {
   gatewayUrl: string;
+  gatewaySecret: string;
   services: Record<SubgraphName | 'gateway', ServiceProcess>;
   /** Database URL of each subgraph. */
   databaseUrls: Record<SubgraphName, string>;
@@ -113,7 +117,7 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
   }
   const prefix = options.dbPrefix ?? 'par';
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, withDatabase(serverUrl!, `${prefix}_${n.replace(/-/g, '_')}`)])) as Record<SubgraphName, string>;
-  const gatewaySecret = randomBytes(32).toString('base64url');
+  const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString('base64url');
   const ports = {
     gateway: options.gatewayPort ?? (await freePort()),
     organizations: await freePort(),
@@ -166,6 +170,7 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
     started.push(gateway);
     return {
       gatewayUrl,
+      gatewaySecret,
       services: { organizations: subgraphs[0]!, 'reform-index': subgraphs[1]!, evaluations: subgraphs[2]!, gateway },
       databaseUrls,
       postgres,

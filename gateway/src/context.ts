@@ -1,4 +1,4 @@
-import type { Caller } from 'subgraph-kit';
+import type { Caller } from 'subgraph-kit/edge';
 
 export interface GatewayContext {
   caller: Caller;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
-import { ANONYMOUS, armor, bearerToken, createTokenVerifier, makeFormatError, PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits } from 'subgraph-kit';
+import { ANONYMOUS, armor, bearerToken, createTokenVerifier, makeFormatError, PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits } from 'subgraph-kit/edge';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './signed-data-source.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authSettingsFromEnv, isProduction, requireEnv, stopWithParent } from 'subgraph-kit';
+import { authSettingsFromEnv, isProduction, requireEnv, stopWithParent } from 'subgraph-kit/edge';
 import { createGateway, loadSupergraph } from './index.js';
 
 /** Gateway process entry, configured by environment only. */

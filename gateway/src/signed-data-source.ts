@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import nodeFetch from 'node-fetch';
-import { DomainError, SIGNATURE_HEADER, signBody } from 'subgraph-kit';
+import { DomainError, SIGNATURE_HEADER, signBody } from 'subgraph-kit/edge';
 import type { GatewayContext } from './context.js';
 
 /**

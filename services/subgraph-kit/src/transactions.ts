@@ -3,7 +3,8 @@ import type { KitContext } from './context.js';
 
 /**
  * Every mutation is one transaction: the resolver, its checks and its audit record run on the transaction's
- * EntityManager and are flushed and committed together, or not at all. Applied to every field of Mutation.
+ * EntityManager and are flushed and committed together, or not at all. Wrapped around every field of Mutation (and
+ * only those) by buildFederatedSchema.
  */
 export const mutationTransaction: MiddlewareFn<KitContext> = async ({ info, context }, next) => {
   if (info.parentType.name !== 'Mutation' || info.path.prev !== undefined) return next();

@@ -1,0 +1,13 @@
+/**
+ * What a gateway needs from the kit: tokens, the gateway signature, errors, limits, the HTTP front, settings — and
+ * none of the ORM, type-graphql, @apollo/subgraph or the embedded database, which `subgraph-kit` itself loads and a
+ * gateway process would otherwise carry in memory for nothing.
+ */
+export * from './errors.js';
+export * from './auth/caller.js';
+export * from './auth/tokens.js';
+export * from './auth/gateway-signature.js';
+export * from './config.js';
+export * from './server/http-server.js';
+export * from './server/limits.js';
+export { bearerToken } from './request-caller.js';
