@@ -90,13 +90,15 @@ export async function appraised(assessment: { id: string; version: number }, uni
   return (await call<{ finalizeAppraisal: { version: number } }>(M.finalize, { id: assessment.id, v }, await homeAffairs())).finalizeAppraisal.version;
 }
 
-/** The city's level rule in force since 2018 (found, or defined once). */
+/** The city's level rule in force since 2018 (found, or defined once, as the evaluations tests define it). */
 export async function cityRule(cityId: string) {
   const rules = (await call<{ levelRules: { id: string; effectiveFrom: string; effectiveTo: string | null }[] }>(
     'query($owner: ID) { levelRules(ownerId: $owner) { id effectiveFrom effectiveTo } }', { owner: cityId }, null)).levelRules;
   return rules.find((r) => r.effectiveTo === null && r.effectiveFrom <= '2020-01-01')?.id
     ?? (await call<{ defineLevelRule: { id: string } }>('mutation($input: LevelRuleInput!) { defineLevelRule(input: $input) { id } }', {
-      input: { name: 'Quy định mức độ hoàn thành (an ninh)', effectiveFrom: '2018-01-01', bands: [{ level: 'EXCELLENT', minIndex: 80 }, { level: 'GOOD', minIndex: 70 }, { level: 'COMPLETED', minIndex: 50 }] },
+      // The same rule services/evaluations/test/support.ts defines: whichever file runs first, the city has one rule.
+      input: { name: 'Quy định mức độ hoàn thành (thử nghiệm)', legalBasis: 'Ví dụ: Quảng Ngãi 2018', effectiveFrom: '2018-01-01',
+        bands: [{ level: 'EXCELLENT', minIndex: 80 }, { level: 'GOOD', minIndex: 70 }, { level: 'COMPLETED', minIndex: 50 }], lastInBlockMaxLevel: 'COMPLETED' },
     }, await homeAffairs())).defineLevelRule.id;
 }
 
