@@ -219,3 +219,20 @@ describe('area monitoring: the department advising on an area follows it across 
     expectError(await viaGateway(Q, { area: 'PROCEDURES' }, await tokens.appraiser()), 'FORBIDDEN');
   });
 });
+
+describe("an organization's own index results", () => {
+  it('shows unpublished assessments to the unit and Home Affairs only, and the index once published', async () => {
+    const block = unique('ORGVIEW');
+    await defineActiveSet({ year: YEAR, block, ownerId: city.id });
+    const [unit, other] = await Promise.all([createOrg('DEPARTMENT', 'Sở xem kết quả', { parentId: city.id }), createOrg('DEPARTMENT', 'Sở bên cạnh', { parentId: city.id })]);
+    await openAssessments(YEAR, block, [unit]);
+    const Q = `query($id: ID!) { organization(id: $id) { reformIndex(year: ${YEAR}) { indexValue } assessments { year status } } }`;
+    type View = { organization: { reformIndex: unknown; assessments: { year: number; status: string }[] } };
+    for (const t of [await tokens.staff(unit), await tokens.homeAffairs()]) {
+      expect(ok(await viaGateway<View>(Q, { id: unit.id }, t)).organization).toEqual({ reformIndex: null, assessments: [{ year: YEAR, status: 'DRAFT' }] });
+    }
+    for (const t of [await tokens.head(other), null]) {
+      expect(ok(await viaGateway<View>(Q, { id: unit.id }, t)).organization).toEqual({ reformIndex: null, assessments: [] });
+    }
+  });
+});
