@@ -18,6 +18,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { launchPlatform, ROOT, type Platform } from '../scripts/platform.js';
 import { floorRows, type ReportRow } from './floor.js';
@@ -360,6 +361,7 @@ async function main() {
       startedAt: startedAt.toISOString(),
       minutes: (Date.now() - startedAt.getTime()) / 60_000,
       machine: host,
+      loadAverageAtEnd: Math.round(loadavg()[0]! * 10) / 10,
       pinned,
       seconds: T,
       data: loads,
