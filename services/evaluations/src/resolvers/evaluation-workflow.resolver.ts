@@ -15,11 +15,12 @@ import { headsOfYear } from '../rules/months.js';
 import { decidingOrganizationId, decisionDay, evaluatorOrganizationId, headOn } from '../rules/evaluator.js';
 import { ruleInForce, yearEnd } from '../rules/periods.js';
 import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
+import { isUuid } from '../ids.js';
 
 const OPEN_STATES = [EvaluationStatus.PROPOSED, EvaluationStatus.RETURNED];
 
 async function evaluationOrNotFound(ctx: KitContext, id: string) {
-  const e = await ctx.em.findOne(HeadEvaluation, { id });
+  const e = isUuid(id) ? await ctx.em.findOne(HeadEvaluation, { id }) : null;
   if (!e) throw notFound('HeadEvaluation', id, 'evaluationId');
   return e;
 }

@@ -7,6 +7,7 @@ import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef 
 import { CommendationInput, HandlingCaseInput, ObstacleInput } from '../inputs/evaluation.input.js';
 import { organizationOrBadInput, snapshotOfOrg } from '../gateway-reads.js';
 import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
+import { isUuid } from '../ids.js';
 
 function checkYear(year: number, field = 'input.year') {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(field, 'must be a year between 2000 and 2100');
@@ -126,7 +127,7 @@ export class CommendationResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: KitContext,
   ) {
-    const proposal = await ctx.em.findOne(CommendationProposal, { id });
+    const proposal = isUuid(id) ? await ctx.em.findOne(CommendationProposal, { id }) : null;
     if (!proposal) throw notFound('CommendationProposal', id, 'id');
     if (proposal.status !== ProposalStatus.PROPOSED) throw conflict(`The proposal was already ${proposal.status}`, { status: proposal.status });
     const before = auditJson(proposal);
@@ -168,7 +169,7 @@ export class HandlingCaseResolver {
   @Mutation(() => HandlingCase)
   async closeHandlingCase(@Arg('id', () => ID) id: string, @Arg('outcome', () => String) outcome: string, @Ctx() ctx: KitContext) {
     const text = required(outcome, 'outcome');
-    const handling = await ctx.em.findOne(HandlingCase, { id });
+    const handling = isUuid(id) ? await ctx.em.findOne(HandlingCase, { id }) : null;
     if (!handling) throw notFound('HandlingCase', id, 'id');
     if (handling.status !== HandlingStatus.OPEN) throw conflict('The handling case is already closed', { status: handling.status });
     const before = auditJson(handling);
@@ -199,6 +200,7 @@ export class ObstacleResolver {
     if (!all && !(ctx.caller.org && ctx.caller.roles.some((r) => r === 'ORG_HEAD' || r === 'ORG_STAFF'))) throw forbidden();
     if (!all && organizationId && organizationId !== ctx.caller.org) throw forbidden("Only your own unit's reports");
     const org = all ? organizationId : ctx.caller.org;
+    if (org && !isUuid(org)) return [];
     return ctx.em.find(ObstacleReport, { year, ...(org ? { organizationId: org } : {}) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
@@ -228,7 +230,7 @@ export class ObstacleResolver {
   ) {
     const text = required(response, 'response');
     if (status === ObstacleStatus.OPEN) throw badInput('status', 'a response leaves the report ANSWERED or RESOLVED');
-    const report = await ctx.em.findOne(ObstacleReport, { id });
+    const report = isUuid(id) ? await ctx.em.findOne(ObstacleReport, { id }) : null;
     if (!report) throw notFound('ObstacleReport', id, 'id');
     if (report.status === ObstacleStatus.RESOLVED) throw conflict('The obstacle is already resolved', { status: report.status });
     const before = auditJson(report);

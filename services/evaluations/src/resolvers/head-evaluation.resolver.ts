@@ -6,10 +6,11 @@ import { LevelRule } from '../entities/level-rule.entity.js';
 import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from '../entities/refs.js';
 import { canRead, seesDecisionComment, seesPrivate } from '../access.js';
 import { loadLevelRule } from './level-rule.resolver.js';
+import { uuidsOnly } from '../ids.js';
 
 export function loadHeadEvaluation(ctx: KitContext, id: string): Promise<HeadEvaluation | null> {
   return ctx.loaders
-    .get<string, HeadEvaluation | null>('headEvaluation:byId', async (ids) => byKey(ids as string[], await ctx.em.find(HeadEvaluation, { id: { $in: [...ids] } }), (e) => e.id))
+    .get<string, HeadEvaluation | null>('headEvaluation:byId', async (ids) => byKey(ids as string[], await ctx.em.find(HeadEvaluation, { id: { $in: uuidsOnly(ids) } }), (e) => e.id))
     .load(id);
 }
 
@@ -104,7 +105,7 @@ export class OrganizationEvaluationsResolver {
   async headEvaluations(@Root() org: OrganizationRef, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: KitContext) {
     const rows = await ctx.loaders
       .get<string, HeadEvaluation[]>(`headEvaluation:byOrganization:${year ?? 'all'}`, async (ids) => {
-        const found = await ctx.em.find(HeadEvaluation, { organizationId: { $in: [...ids] }, ...(year ? { year } : {}) }, { orderBy: EVALUATION_ORDER });
+        const found = await ctx.em.find(HeadEvaluation, { organizationId: { $in: uuidsOnly(ids) }, ...(year ? { year } : {}) }, { orderBy: EVALUATION_ORDER });
         return groupByKey(ids as string[], found, (e) => e.organizationId);
       })
       .load(org.id);
@@ -118,7 +119,7 @@ export class HeadAssignmentEvaluationsResolver {
   async evaluations(@Root() assignment: HeadAssignmentRef, @Ctx() ctx: KitContext) {
     const rows = await ctx.loaders
       .get<string, HeadEvaluation[]>('headEvaluation:byAssignment', async (ids) => {
-        const found = await ctx.em.find(HeadEvaluation, { headAssignmentId: { $in: [...ids] } }, { orderBy: EVALUATION_ORDER });
+        const found = await ctx.em.find(HeadEvaluation, { headAssignmentId: { $in: uuidsOnly(ids) } }, { orderBy: EVALUATION_ORDER });
         return groupByKey(ids as string[], found, (e) => e.headAssignmentId);
       })
       .load(assignment.id);

@@ -9,10 +9,11 @@ import { LevelRuleInput } from '../inputs/level-rule.input.js';
 import { cityCommittee, organizationOrBadInput, snapshotOfOrg } from '../gateway-reads.js';
 import { bandProblems, toHundredths, type Band } from '../rules/levels.js';
 import { changedPeriodClash, planNewPeriod, type RulePeriod } from '../rules/periods.js';
+import { isUuid, uuidsOnly } from '../ids.js';
 
 export function loadLevelRule(ctx: KitContext, id: string): Promise<LevelRule | null> {
   return ctx.loaders
-    .get<string, LevelRule | null>('levelRule:byId', async (ids) => byKey(ids as string[], await ctx.em.find(LevelRule, { id: { $in: [...ids] } }), (r) => r.id))
+    .get<string, LevelRule | null>('levelRule:byId', async (ids) => byKey(ids as string[], await ctx.em.find(LevelRule, { id: { $in: uuidsOnly(ids) } }), (r) => r.id))
     .load(id);
 }
 
@@ -63,6 +64,7 @@ export class LevelRuleResolver {
   /** Public: the rule behind a published level must be explainable to anyone. */
   @Query(() => [LevelRule])
   levelRules(@Arg('ownerId', () => ID, { nullable: true }) ownerId: string | null, @Ctx() ctx: KitContext) {
+    if (ownerId && !isUuid(ownerId)) return [];
     return ctx.em.find(LevelRule, ownerId ? { ownerId } : {}, { orderBy: { ownerId: 'asc', effectiveFrom: 'asc' } });
   }
 
@@ -124,7 +126,7 @@ export class LevelRuleResolver {
     @Arg('input', () => LevelRuleInput) input: LevelRuleInput,
     @Ctx() ctx: KitContext,
   ) {
-    const rule = await ctx.em.findOne(LevelRule, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const rule = isUuid(id) ? await ctx.em.findOne(LevelRule, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!rule) throw notFound('LevelRule', id, 'id');
     if (!mayManageRulesOf(ctx.caller, rule.ownerSnapshot)) throw forbidden(`Only the authority that defines ${rule.ownerSnapshot.name}'s level rules may change them`);
     if (input.ownerId && input.ownerId !== rule.ownerId) throw badInput('input.ownerId', 'a rule cannot move to another owner; define a new one');

@@ -56,6 +56,12 @@ describe('proposing evaluations from the published index', () => {
     expectError(await viaGateway(M.propose, { y: YEAR, b: block }, await headToken(heads.excellent!.personId, dept.excellent.id)), 'FORBIDDEN');
     expectError(await viaGateway(M.propose, { y: YEAR, b: block }, chair.token), 'FORBIDDEN');
     expectError(await viaGateway(M.propose, { y: YEAR, b: unique('NONE') }, ha), 'CONFLICT', 'block');
+    const draft = unique('DRAFT');
+    const set = ok(await viaGateway<{ defineCriteriaSet: { id: string } }>('mutation($input: CriteriaSetInput!) { defineCriteriaSet(input: $input) { id } }', { input: {
+      year: YEAR, block: draft, ownerId: city.id, name: 'Bộ chỉ số chưa công bố', areas: [{ code: 'A', name: 'Tổng hợp', maxPoints: 100, criteria: [{ code: 'A.1', name: 'Tổng hợp', maxPoints: 100 }] }],
+    } }, ha)).defineCriteriaSet;
+    ok(await viaGateway('mutation($id: ID!) { activateCriteriaSet(id: $id) { id } }', { id: set.id }, ha));
+    expectError(await viaGateway(M.propose, { y: YEAR, b: draft }, ha), 'CONFLICT', 'block');
     expect(await tableCounts('evaluations')).toEqual(before);
   });
 
@@ -81,6 +87,15 @@ describe('proposing evaluations from the published index', () => {
     const [row] = await sql('evaluations', 'select rule_snapshot, snapshot from head_evaluation where id = $1', [of(dept.excellent.id).id]);
     expect(row!.rule_snapshot).toMatchObject({ bands: [{ level: 'EXCELLENT', minHundredths: 8000 }, { level: 'GOOD', minHundredths: 7000 }, { level: 'COMPLETED', minHundredths: 5000 }], minMonthsInOffice: 6 });
     expect(row!.snapshot).toMatchObject({ assignment: { id: heads.excellent!.assignmentId, startDate: '2020-01-01' }, ranking: { lastRank: 3 } });
+  });
+});
+
+describe('ids that name nothing', () => {
+  it('read as null and are NOT_FOUND for a mutation, never a server error', async () => {
+    expect(ok(await viaGateway<{ headEvaluation: unknown }>(M.read, { id: 'not-a-uuid' }, ha)).headEvaluation).toBeNull();
+    expect(ok(await viaGateway<{ headEvaluation: unknown }>(M.read, { id: '00000000-0000-4000-8000-000000000000' }, ha)).headEvaluation).toBeNull();
+    expectError(await viaGateway(M.duties, { id: 'not-a-uuid', v: 1, f: true }, ha), 'NOT_FOUND');
+    expectError(await viaGateway(UPDATE_RULE, { id: 'nope', v: 1, input: { name: 'X', effectiveFrom: '2018-01-01', bands: QUANG_NGAI_BANDS } }, ha), 'NOT_FOUND');
   });
 });
 
