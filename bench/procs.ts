@@ -77,6 +77,8 @@ export function machine() {
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     kernel,
+    /** 1-minute load average: other work on the machine shows here. */
+    loadAverage: Math.round(os.loadavg()[0]! * 10) / 10,
   };
 }
 
@@ -90,23 +92,28 @@ export async function sqlStatements(graphqlUrl: string): Promise<number> {
 
 const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 
-function cpuMsOf(pid: number): number {
+/** utime + stime; with `reaped`, also the time of children that exited and were waited for (PostgreSQL backends). */
+function cpuMsOf(pid: number, reaped = false): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (reaped ? own + Number(fields[13]) + Number(fields[14]) : own) * TICK_MS;
   } catch {
     return 0;
   }
 }
 
-/** CPU time (ms) used by each named process — PostgreSQL counted with all its backends — between start and stop. */
+/**
+ * CPU time (ms) used by each named process between start and stop; a tree (PostgreSQL) counts its live backends and,
+ * through the postmaster's reaped-children time, the backends that came and went in between.
+ */
 export function watchCpu(pids: Record<string, number>, treeNames: string[] = []) {
   const read = () => {
     const out: Record<string, Map<number, number>> = {};
     for (const [name, pid] of Object.entries(pids)) {
       const all = treeNames.includes(name) ? [pid, ...childrenOf(pid)] : [pid];
-      out[name] = new Map(all.map((p) => [p, cpuMsOf(p)]));
+      out[name] = new Map(all.map((p) => [p, cpuMsOf(p, p === pid && treeNames.includes(name))]));
     }
     return out;
   };

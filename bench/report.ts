@@ -6,7 +6,8 @@ export interface Results {
   command: string;
   startedAt: string;
   minutes: number;
-  machine: { nproc: number; cpu: string; memoryGiB: number; node: string; kernel: string };
+  machine: { nproc: number; cpu: string; memoryGiB: number; node: string; kernel: string; loadAverage: number };
+  loadAverageAtEnd: number;
   pinned: boolean;
   seconds: Record<string, number>;
   data: LoadReport[];
@@ -61,7 +62,7 @@ export function writeResults(file: string, r: Results) {
   const lines: string[] = [];
   lines.push('# Benchmark results', '');
   lines.push(`Written by \`${r.command}\` on ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC (${f(r.minutes)} min). Re-run: \`pnpm bench\` (\`--quick\` for a short run, \`--regenerate\` to rebuild the data, \`--profile\` for CPU profiles in bench/.data/profiles).`, '');
-  lines.push(`**Machine:** ${r.machine.nproc} cores, ${r.machine.cpu}, ${r.machine.memoryGiB} GiB RAM, ${r.machine.kernel}, Node ${r.machine.node}. `
+  lines.push(`**Machine:** ${r.machine.nproc} cores, ${r.machine.cpu}, ${r.machine.memoryGiB} GiB RAM, ${r.machine.kernel}, Node ${r.machine.node}; load average ${r.machine.loadAverage} at the start and ${r.loadAverageAtEnd} at the end of the run (${r.machine.loadAverage > r.machine.nproc ? 'the machine was shared with other work: wall-clock figures carry that noise, CPU-time figures much less' : 'a quiet machine'}). `
     + (r.pinned ? 'Servers (PostgreSQL, the three subgraphs, the gateways) pinned with `taskset` to CPU 1, the load generator (autocannon, its own process, loopback) to CPU 0.' : 'No `taskset`: servers and load generator share the cores.'), '');
   lines.push(`**Method:** production mode (NODE_ENV=production: no introspection, no stack traces), no response cache anywhere, the same PARTNER token on every request (verified by each gateway and again by each subgraph). Each figure is the median of interleaved rounds (targets alternate, order rotating): for the 50-row page ${r.seconds.rounds} round(s) of ${r.seconds.throughput} s (throughput) / ${r.seconds.latency} s (latency) after a ${r.seconds.warm} s warm-up of each target; for the report ${r.seconds.reportRounds} round(s) of ${r.seconds.reportPagesPerConnection} page(s) per connection at concurrency 32 and of one whole report at concurrency 1, every gateway warmed by pulling the whole report first. Every response is checked (status 200, no \`errors\`).`, '');
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { Constructor, EntityManager } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import type { NonEmptyArray } from 'type-graphql';
@@ -100,7 +100,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const apollo = new ApolloServer<KitContext>({
     schema,
     // No inline tracing (ftv1): no usage reporting here, and it costs on every entity fetch.
-    plugins: [...(limits.plugins as never[]), federationGuard, textGuard as never, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [...(limits.plugins as never[]), federationGuard, textGuard as never, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
     validationRules: limits.validationRules,
     formatError: makeFormatError(development),
     includeStacktraceInErrorResponses: development,
