@@ -36,31 +36,48 @@ export function armor(limits: QueryLimits) {
   }).protect();
 }
 
-/** The first path in `value` holding a string with a NUL character, if any. */
-function nulPath(value: unknown, at: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? at : null;
+/** No name, code, note or explanation of this domain needs more; longer text is a mistake or an attack. */
+export const MAX_TEXT_LENGTH = 20_000;
+
+const textProblem = (text: string) =>
+  text.includes('\u0000') ? 'text must not contain the NUL character (U+0000)'
+    : text.length > MAX_TEXT_LENGTH ? `text must not be longer than ${MAX_TEXT_LENGTH} characters` : null;
+
+/** The first path in `value` holding a string that cannot be accepted, and why. */
+function badText(value: unknown, at: string): { field: string; problem: string } | null {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? { field: at, problem } : null;
+  }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) { const found = nulPath(value[i], `${at}[${i}]`); if (found) return found; }
+    for (let i = 0; i < value.length; i++) { const found = badText(value[i], `${at}[${i}]`); if (found) return found; }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) { const found = nulPath(v, at ? `${at}.${k}` : k); if (found) return found; }
+    for (const [k, v] of Object.entries(value)) { const found = badText(v, at ? `${at}.${k}` : k); if (found) return found; }
   }
   return null;
 }
 
 /**
- * PostgreSQL cannot store or even receive U+0000 in text (the driver's message breaks: "invalid message format").
+ * Text every subgraph refuses up front, naming where: over MAX_TEXT_LENGTH, or holding U+0000, which
+ * PostgreSQL cannot store or even receive in text (the driver's message breaks: "invalid message format").
  * No legitimate name, code or note contains it, so it is refused up front as the client's mistake, naming where.
  */
 export const textGuard: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        const inVariables = nulPath(request.variables ?? {}, '');
-        let inLiteral = false;
-        visit(document, { [Kind.STRING]: (node) => { if (node.value.includes('\u0000')) inLiteral = true; } });
-        const field = inVariables ?? (inLiteral ? 'query' : null);
+        let found = badText(request.variables ?? {}, '');
+        if (!found) {
+          visit(document, { [Kind.STRING]: (node) => {
+            const problem = found ? null : textProblem(node.value);
+            if (problem) found = { field: 'query', problem };
+          } });
+        }
         // HTTP 400 with a GraphQL body: a client error, which the gateway hands on with its code and field.
-        if (field) throw new DomainError('BAD_USER_INPUT', `${field}: text must not contain the NUL character (U+0000)`, { field, http: { status: 400 } });
+        if (found) {
+          const { field, problem } = found as { field: string; problem: string };
+          throw new DomainError('BAD_USER_INPUT', `${field}: ${problem}`, { field, http: { status: 400 } });
+        }
       },
     };
   },
