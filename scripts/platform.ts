@@ -62,7 +62,8 @@ export interface Platform {
 
 const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 
-async function startService(name: string, entry: string, port: number, env: Record<string, string>, log: (l: string) => void): Promise<ServiceProcess> {
+/** One service as a child process, started from its own `main` and configured by `env` only. */
+export async function startService(name: string, entry: string, port: number, env: Record<string, string>, log: (l: string) => void): Promise<ServiceProcess> {
   const service: ServiceProcess = {
     name,
     port,

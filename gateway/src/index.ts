@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
-import { ANONYMOUS, armor, bearerToken, createTokenVerifier, makeFormatError, PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits } from 'subgraph-kit/edge';
+import {
+  ANONYMOUS, armor, bearerToken, clientErrors, createDocumentStore, createTokenVerifier, DEFAULT_RATE_LIMIT, isDevelopment, makeFormatError,
+  PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits, type RateLimitOptions,
+} from 'subgraph-kit/edge';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './signed-data-source.js';
 
@@ -21,6 +25,8 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** How long one subgraph fetch may take before its fields are given up (default: 5 s less than timeoutMs). */
   subgraphTimeoutMs?: number;
+  /** Budget of anonymous requests per client address (default DEFAULT_RATE_LIMIT); null switches it off. */
+  rateLimit?: RateLimitOptions | null;
 }
 
 export interface GatewayHandle {
@@ -30,7 +36,7 @@ export interface GatewayHandle {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<GatewayHandle> {
-  const development = options.development ?? process.env.NODE_ENV !== 'production';
+  const development = options.development ?? isDevelopment();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -43,13 +49,18 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   const limits = armor(options.limits ?? PUBLIC_LIMITS);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: limits.plugins as never[],
+    plugins: [...(limits.plugins as never[]), clientErrors as never, ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // Weighs each kept document by its real size, source text included (see createDocumentStore).
+    documentStore: createDocumentStore(),
     formatError: gatewayFormatError(development),
     includeStacktraceInErrorResponses: development,
     introspection: development,
     allowBatchedHttpRequests: false,
-    csrfPrevention: false,
+    // A browser may send text/plain or form POSTs and plain GETs to any site without asking; those must carry a
+    // JSON content type or an `apollo-require-preflight` header, which a page on another origin cannot add unasked.
+    csrfPrevention: true,
   });
   await apollo.start();
   const verify = createTokenVerifier(options.auth);
@@ -59,6 +70,10 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     host: options.host,
     maxBodyBytes: options.maxBodyBytes ?? 256_000,
     timeoutMs: options.timeoutMs ?? 30_000,
+    rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+    // 200 while the gateway itself can serve: one subgraph down must not take every gateway out of the load
+    // balancer (the other subgraphs' fields still answer). The body says which subgraphs cannot be reached.
+    ready: async () => ({ ready: true, detail: { subgraphs: await subgraphReadiness(options.subgraphUrls) } }),
     // A bad token is refused here, before any planning or subgraph call.
     context: async (request) => {
       const token = bearerToken(request);
@@ -93,6 +108,22 @@ export function gatewayFormatError(development: boolean) {
     }
     return result;
   };
+}
+
+/** Each subgraph's own /ready, asked in parallel with a short deadline. */
+async function subgraphReadiness(urls: Record<string, string>) {
+  const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => {
+    const target = new URL('/ready', url);
+    const started = Date.now();
+    try {
+      const response = await fetch(target, { signal: AbortSignal.timeout(2_000) });
+      await response.body?.cancel();
+      return { name, reachable: response.ok, status: response.status, ms: Date.now() - started };
+    } catch (error) {
+      return { name, reachable: false, error: (error as Error).name === 'TimeoutError' ? 'no answer within 2 s' : 'cannot be reached', ms: Date.now() - started };
+    }
+  }));
+  return entries;
 }
 
 export function loadSupergraph(path: string) {

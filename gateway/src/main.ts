@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authSettingsFromEnv, isProduction, requireEnv, stopWithParent } from 'subgraph-kit/edge';
+import { authSettingsFromEnv, isDevelopment, rateLimitFromEnv, requireEnv, stopWithParent } from 'subgraph-kit/edge';
 import { createGateway, loadSupergraph } from './index.js';
 
 /** Gateway process entry, configured by environment only. */
@@ -17,7 +17,8 @@ const handle = await createGateway({
   },
   gatewaySecret: requireEnv(env, 'GATEWAY_SECRET'),
   auth: authSettingsFromEnv(env),
-  development: !isProduction(env),
+  development: isDevelopment(env),
+  rateLimit: rateLimitFromEnv(env),
 });
 console.log(`gateway ready at ${handle.url}`);
 const stop = async () => { await handle.stop(); process.exit(0); };

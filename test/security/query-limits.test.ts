@@ -174,7 +174,7 @@ describe('a per-request deadline', () => {
     const slow = await gql(server.url, '{ slow }');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(slow.status).toBe(504);
-    expect(firstError(slow)).toMatchObject({ message: 'The request took longer than 300 ms and was abandoned', extensions: { code: 'TIMEOUT' } });
+    expect(firstError(slow)).toMatchObject({ message: 'The request took longer than 300 ms and was stopped; nothing it would have changed was saved', extensions: { code: 'TIMEOUT' } });
     expect(ok(await gql(server.url, '{ fast }'))).toEqual({ fast: 'ok' });
   });
 

@@ -9,6 +9,14 @@ export function isProduction(env: NodeJS.ProcessEnv = process.env) {
   return env.NODE_ENV === 'production';
 }
 
+/**
+ * Safe by default: introspection, stack traces, SQL in errors, the explorer and locally minted tokens exist only when
+ * NODE_ENV=development says so (`pnpm start` and the tests do). Unset, misspelt or `production`: production.
+ */
+export function isDevelopment(env: NodeJS.ProcessEnv = process.env) {
+  return env.NODE_ENV === 'development';
+}
+
 export function authSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): AuthSettings {
   const algorithm = (env.AUTH_ALGORITHM ?? 'ES256') as AuthSettings['algorithm'];
   if (algorithm !== 'ES256' && algorithm !== 'RS256') throw new Error('AUTH_ALGORITHM must be ES256 or RS256');
@@ -45,7 +53,7 @@ import type { SubgraphRunOptions } from './index.js';
  * A subgraph's settings from its environment alone:
  *   PORT, HOST; <NAME>_DATABASE_URL (its own database) or DATABASE_URL (a server; the database `par_<name>` is
  *   created in it); GATEWAY_SECRET; GATEWAY_URL; AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ALGORITHM, AUTH_JWKS_URL or
- *   AUTH_PUBLIC_JWK; SERVICE_TOKEN or (development) AUTH_PRIVATE_JWK; SEED=1 to load demo data.
+ *   AUTH_PUBLIC_JWK; SERVICE_TOKEN or (development) AUTH_PRIVATE_JWK; SEED=1 to load demo data; REQUEST_TIMEOUT_MS.
  */
 export function subgraphOptionsFromEnv(name: string, env: NodeJS.ProcessEnv = process.env): SubgraphRunOptions {
   const own = env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`];
@@ -66,7 +74,8 @@ export function subgraphOptionsFromEnv(name: string, env: NodeJS.ProcessEnv = pr
       staticToken: env.SERVICE_TOKEN,
       privateJwk: env.AUTH_PRIVATE_JWK ? (JSON.parse(env.AUTH_PRIVATE_JWK) as Jwk) : undefined,
     }),
-    development: !isProduction(env),
+    development: isDevelopment(env),
     seed: env.SEED === '1' || env.SEED === 'true',
+    timeoutMs: env.REQUEST_TIMEOUT_MS ? Number(env.REQUEST_TIMEOUT_MS) : undefined,
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './auth/caller.js';
 import type { GatewayClient } from './gateway-client.js';
 import type { LoaderRegistry } from './loaders.js';
+import type { RequestDeadline } from './server/request-deadline.js';
 
 /** What every resolver receives. Built once per request by the subgraph kit. */
 export interface KitContext {
@@ -13,6 +14,8 @@ export interface KitContext {
   gateway: GatewayClient;
   subgraph: string;
   development: boolean;
+  /** The request's deadline: a mutation that has not begun to commit when it passes rolls back. */
+  deadline?: RequestDeadline;
   /** Set while a mutation runs: its name, for the audit record. */
   mutation?: string;
 }

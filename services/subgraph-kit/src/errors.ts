@@ -113,6 +113,11 @@ export function makeFormatError(development: boolean) {
     if (name === 'UniqueConstraintViolationException') {
       return { message: 'This would create a duplicate of an existing record', path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
+    // The parser's own token limit (see armor()): said like the other limits.
+    const tokens = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/.exec(formatted.message);
+    if (tokens) {
+      return { message: `Token limit of ${tokens[1]} exceeded.`, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxTokens' } };
+    }
     // graphql-armor prefixes its refusals with "Syntax Error:" although the query is well-formed: say which limit.
     const limit = LIMIT_MESSAGES.find(([pattern]) => pattern.test(formatted.message));
     if (limit) {
@@ -128,6 +133,12 @@ export function makeFormatError(development: boolean) {
       if (development) return formatted;
       const { stacktrace: _s, exception: _e, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
       return { ...formatted, extensions };
+    }
+    // Apollo's own refusals of a malformed request (a persisted-query hash that does not match its text) carry an
+    // HTTP 4xx but no code of their own (Apollo fills in INTERNAL_SERVER_ERROR): they are the client's mistake, said as such, not a masked server error.
+    const status = (original as { extensions?: { http?: { status?: unknown } } })?.extensions?.http?.status;
+    if ((!code || code === 'INTERNAL_SERVER_ERROR') && !(original instanceof DomainError) && typeof status === 'number' && status >= 400 && status < 500) {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_REQUEST' } };
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
     // The client learns nothing; the operator gets the whole story.

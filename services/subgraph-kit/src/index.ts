@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Constructor, EntityManager } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import type { NonEmptyArray } from 'type-graphql';
@@ -15,7 +15,10 @@ import { buildFederatedSchema, type ReferenceResolvers } from './schema/build-fe
 import { federationGuard } from './server/federation-guard.js';
 import { startHttpServer } from './server/http-server.js';
 import { armor, SUBGRAPH_LIMITS, textGuard } from './server/limits.js';
+import { clientErrors } from './server/client-errors.js';
+import { createDocumentStore } from './server/document-store.js';
 import { resolveSubgraphCaller } from './request-caller.js';
+import { isDevelopment } from './config.js';
 import { auditMigration } from './audit/audit.js';
 import { AuditRecord } from './audit/audit-record.entity.js';
 
@@ -34,6 +37,11 @@ export * from './schema/scalars.js';
 export * from './schema/build-federated-schema.js';
 export * from './server/http-server.js';
 export * from './server/limits.js';
+export * from './server/client-errors.js';
+export * from './server/document-store.js';
+export * from './server/rate-limit.js';
+export * from './server/request-deadline.js';
+export * from './server/request-shape.js';
 export * from './server/federation-guard.js';
 export * from './database/orm.js';
 export * from './database/embedded-postgres.js';
@@ -67,6 +75,8 @@ export interface SubgraphRunOptions {
   development?: boolean;
   seed?: boolean;
   poolMax?: number;
+  /** How long a request may run before it is stopped (a mutation not yet committing rolls back); default 30 s. */
+  timeoutMs?: number;
 }
 
 export interface SubgraphHandle {
@@ -83,7 +93,7 @@ export function buildSubgraphSchemaOf(definition: SubgraphDefinition) {
 }
 
 export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphRunOptions): Promise<SubgraphHandle> {
-  const development = options.development ?? process.env.NODE_ENV !== 'production';
+  const development = options.development ?? isDevelopment();
   const orm = await openDatabase({
     url: options.databaseUrl,
     dbName: options.dbName,
@@ -100,8 +110,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const apollo = new ApolloServer<KitContext>({
     schema,
     // No inline tracing (ftv1): no usage reporting here, and it costs on every entity fetch.
-    plugins: [...(limits.plugins as never[]), federationGuard, textGuard as never, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [...(limits.plugins as never[]), federationGuard, textGuard as never, clientErrors as never, ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(), ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    documentStore: createDocumentStore(),
     formatError: makeFormatError(development),
     includeStacktraceInErrorResponses: development,
     introspection: development,
@@ -109,7 +122,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     // A malformed variable (e.g. a Date of 2025-02-30) is answered 200 with BAD_USER_INPUT, not HTTP 400: the gateway
     // turns a subgraph's 400 into a bare "400: Bad Request" and the client would lose the code and the field.
     status400ForVariableCoercionErrors: false,
-    csrfPrevention: false, // every request is authenticated by token or gateway signature, never by cookie
+    // Requests are authenticated by token or gateway signature, never by cookie; refusing the content types a browser
+    // may send cross-site without asking (text/plain, forms) still keeps a page from spending a partner's network.
+    csrfPrevention: true,
   });
   await apollo.start();
   const verify = createTokenVerifier(options.auth);
@@ -119,9 +134,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     apollo,
     port: options.port ?? 0,
     host: options.host,
-    context: async (request, rawBody) => {
+    timeoutMs: options.timeoutMs,
+    context: async (request, rawBody, deadline) => {
       const caller = await resolveSubgraphCaller({ request, rawBody, subgraph: definition.name, verify, gatewaySecret: options.gatewaySecret });
-      return { em: orm.em.fork() as EntityManager, caller, loaders: new LoaderRegistry(), gateway, subgraph: definition.name, development };
+      return { em: orm.em.fork() as EntityManager, caller, loaders: new LoaderRegistry(), gateway, subgraph: definition.name, development, deadline };
     },
     ready: async () => orm.isConnected(),
     metrics: () => `sql_statements_total ${sqlTotals.statements}\n`,

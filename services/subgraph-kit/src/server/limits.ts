@@ -26,14 +26,17 @@ export const PUBLIC_LIMITS: QueryLimits = { maxDepth: 12, maxCost: 100_000, maxA
 export const SUBGRAPH_LIMITS: QueryLimits = { maxDepth: 14, maxCost: 200_000, maxAliases: 30, maxTokens: 6_000, maxDirectives: 60 };
 
 export function armor(limits: QueryLimits) {
-  return new ApolloArmor({
+  const armored = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     costLimit: { maxCost: limits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // Counted by graphql-js's own parser instead (parseOptions below): armor's count throws from a plugin hook,
+    // which Apollo answers with HTTP 500; the parser's refusal is an ordinary 400 parse failure.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+  return { ...armored, parseOptions: { maxTokens: limits.maxTokens } };
 }
 
 /** No name, code, note or explanation of this domain needs more; longer text is a mistake or an attack. */
