@@ -36,6 +36,9 @@ export interface GatewayHandle {
 }
 
 export async function createGateway(options: GatewayOptions): Promise<GatewayHandle> {
+  // @apollo/gateway otherwise reports usage to Apollo's servers and probes cloud metadata addresses (169.254.169.254)
+  // from every gateway: a public-sector platform sends nothing to third parties, and no traffic leaves unasked.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const development = options.development ?? isDevelopment();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
