@@ -29,6 +29,8 @@ export interface PlatformOptions {
   fast?: boolean;
   gatewayPort?: number;
   production?: boolean;
+  /** Restart a service that dies, with backoff, and log it (`pnpm start`; tests kill services on purpose). */
+  supervise?: boolean;
   log?: (line: string) => void;
   /** Extra environment for every service. */
   env?: Record<string, string>;
@@ -110,6 +112,39 @@ export async function startService(name: string, entry: string, port: number, en
   return service;
 }
 
+/**
+ * Keeps a service running: when its process dies it is logged and started again on the same port (so the gateway's
+ * URL for it stays right), after 1 s, then 2, 4 … up to 30 s while it keeps failing; a service that stays up a
+ * minute starts counting from 1 s again.
+ */
+function supervise(service: ServiceProcess, stopping: () => boolean, log: (line: string) => void) {
+  let failures = 0;
+  let upSince = Date.now();
+  const watch = () => {
+    const child = service.process;
+    child.once('exit', (code, signal) => {
+      if (stopping()) return;
+      if (Date.now() - upSince > 60_000) failures = 0;
+      const delay = Math.min(30_000, 1_000 * 2 ** failures++);
+      log(`[platform] ${service.name} (pid ${child.pid}) exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s`);
+      const restart = () => {
+        if (stopping()) return;
+        service.start().then(() => {
+          upSince = Date.now();
+          log(`[platform] ${service.name} restarted (pid ${service.process.pid}) at ${service.url}`);
+          watch();
+        }, (error: Error) => {
+          const next = Math.min(30_000, 1_000 * 2 ** failures++);
+          log(`[platform] ${service.name} failed to restart (${error.message.split('\n')[0]}); trying again in ${next / 1000} s`);
+          setTimeout(restart, next);
+        });
+      };
+      setTimeout(restart, delay);
+    });
+  };
+  watch();
+}
+
 async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', () => resolve()); });
@@ -159,7 +194,9 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
     ...options.env,
   };
   const started: ServiceProcess[] = [];
+  let stopping = false;
   const stopAll = async () => {
+    stopping = true;
     await Promise.all(started.map(async (s) => {
       const child = s.process;
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -190,6 +227,7 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
       EVALUATIONS_URL: subgraphs[2]!.url,
     }, log);
     started.push(gateway);
+    if (options.supervise) for (const service of started) supervise(service, () => stopping, log);
     return {
       gatewayUrl,
       gatewaySecret,

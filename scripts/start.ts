@@ -3,6 +3,7 @@
  * DATABASE_URL is used), demo data is seeded on first run, and Ctrl-C stops everything, PostgreSQL included.
  */
 import path from 'node:path';
+import { watchLauncher } from './launcher.js';
 import { launchPlatform, ROOT } from './platform.js';
 
 // PAR_DATA_DIR moves the data (database, signing key) elsewhere, e.g. for a second instance or a recovery test.
@@ -13,9 +14,10 @@ const platform = await launchPlatform({
   dataDir,
   databaseUrl: process.env.DATABASE_URL || undefined,
   seed: true,
+  supervise: true,
   gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
   log: (line) => {
-    if (verbose || /error|fatal|panic/i.test(line)) console.log(line);
+    if (verbose || line.startsWith('[platform]') || /error|fatal|panic/i.test(line)) console.log(line);
   },
 });
 console.log(`
@@ -36,3 +38,6 @@ const stop = async (signal: string) => {
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGHUP', () => void stop('SIGHUP'));
+// `kill -TERM` of the pnpm process is not passed on to this one: notice that the launcher is gone, and stop too.
+watchLauncher(() => void stop('the pnpm process that started the platform is gone'));

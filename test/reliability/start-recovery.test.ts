@@ -33,7 +33,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
 
-function pnpmStart(): Promise<ChildProcess> {
+function pnpmStart(onOutput: (text: string) => void = () => {}): Promise<ChildProcess> {
   const env: Record<string, string | undefined> = { ...process.env, PAR_DATA_DIR: dataDir, GATEWAY_PORT: String(ports.gateway), EMBEDDED_PG_PORT: String(ports.postgres) };
   delete env.DATABASE_URL;
   // Its own process group, as in a terminal: the group is what a final Ctrl-C reaches.
@@ -44,6 +44,7 @@ function pnpmStart(): Promise<ChildProcess> {
     const timer = setTimeout(() => reject(new Error(`pnpm start did not come up in 150 s:\n${output.slice(-3000)}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
+      onOutput(chunk.toString('utf8'));
       if (output.includes('Stop with Ctrl-C')) { clearTimeout(timer); resolve(child); }
     };
     child.stdout!.on('data', onData);
@@ -123,5 +124,34 @@ describe('pnpm start keeps PostgreSQL durable and recovers by itself after SIGKI
     await new Promise((r) => second.once('exit', r));
     for (let i = 0; i < 200 && existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')); i++) await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 400_000);
+
+  it('logs a service that dies and restarts it; SIGTERM to the pnpm process alone stops everything', async () => {
+    ports = { gateway: await freePort(), postgres: await freePort() };
+    const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+    let log = '';
+    const launcher = await pnpmStart((text) => { log += text; });
+    const ready = async () => (await (await fetch(gatewayUrl.replace('/graphql', '/ready'))).json()) as { subgraphs: { name: string; reachable: boolean }[] };
+
+    const organizations = processesOfThisRun().find((p) => p.cmd.includes('organizations/src/main.ts'))!;
+    process.kill(organizations.pid, 'SIGKILL');
+    // While it is down the gateway stays in the load balancer (200) and says which subgraph it cannot reach.
+    const during = await fetch(gatewayUrl.replace('/graphql', '/ready'));
+    expect(during.status).toBe(200);
+    expect(((await during.json()) as Awaited<ReturnType<typeof ready>>).subgraphs.find((s) => s.name === 'organizations')?.reachable).toBe(false);
+    for (let i = 0; i < 300 && !/organizations restarted/.test(log); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(log).toMatch(new RegExp(`\\[platform\\] organizations \\(pid ${organizations.pid}\\) exited \\(SIGKILL\\); restarting in 1 s`));
+    expect(log).toMatch(/\[platform\] organizations restarted \(pid \d+\)/);
+    expect((await ready()).subgraphs.every((s) => s.reachable)).toBe(true);
+    expect(ok(await gql<{ organizations: { totalCount: number } }>(gatewayUrl, '{ organizations(first: 1) { totalCount } }')).organizations.totalCount).toBeGreaterThan(0);
+
+    // `kill -TERM <pnpm>`: pnpm does not pass it on; the platform notices its launcher is gone and stops.
+    const tree = processesOfThisRun();
+    expect(tree.length).toBeGreaterThanOrEqual(5);
+    process.kill(launcher.pid!, 'SIGTERM');
+    for (let i = 0; i < 300 && processesOfThisRun().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(processesOfThisRun().map((p) => p.cmd)).toEqual([]);
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    await expect(fetch(gatewayUrl.replace('/graphql', '/health'))).rejects.toThrow();
   }, 400_000);
 });
