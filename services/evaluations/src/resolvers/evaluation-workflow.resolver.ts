@@ -4,6 +4,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql'
 import {
   assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isHeadOf, notFound, type KitContext,
 } from 'subgraph-kit';
+import { checkBlockCode } from 'subgraph-kit/codes';
 import { HeadEvaluation, type EvaluationSnapshot } from '../entities/head-evaluation.entity.js';
 import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
 import { LevelRule, snapshotOf, termsOf } from '../entities/level-rule.entity.js';
@@ -47,6 +48,7 @@ export class EvaluationWorkflowResolver {
   @Mutation(() => [HeadEvaluation])
   async proposeHeadEvaluations(@Arg('year', () => Int) year: number, @Arg('block', () => String) block: string, @Ctx() ctx: KitContext) {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', 'must be a year between 2000 and 2100');
+    checkBlockCode(block, 'block');
     const ranking = await publishedRanking(ctx, year, block);
     if (!ranking) {
       let owner: Awaited<ReturnType<typeof blockOwner>> | undefined;

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { audit, auditJson, badInput, conflict, forbidden, isMemberOf, notFound, type KitContext } from 'subgraph-kit';
+import { checkCode } from 'subgraph-kit/codes';
 import { CommendationProposal, HandlingCase, ObstacleReport } from '../entities/follow-up.entity.js';
 import { CompletionLevel, EvaluationStatus, HandlingStatus, ObstacleStatus, ProposalStatus } from '../entities/enums.js';
 import { HeadEvaluation } from '../entities/head-evaluation.entity.js';
@@ -210,9 +211,10 @@ export class ObstacleResolver {
     if (!isMemberOf(ctx.caller, input.organizationId)) throw forbidden("A unit's head or staff report obstacles for their own unit only");
     checkYear(input.year);
     const description = required(input.description, 'input.description');
+    const areaCode = input.areaCode?.trim() ? checkCode(input.areaCode.trim(), 'input.areaCode') : null;
     const org = await organizationOrBadInput(ctx, input.organizationId, 'input.organizationId');
     const report = ctx.em.create(ObstacleReport, {
-      year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), areaCode: input.areaCode?.trim() || null,
+      year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), areaCode: areaCode ?? null,
       description, reportedBy: ctx.caller.sub ?? 'unknown',
     });
     ctx.em.persist(report);

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { audit, auditJson, assertVersion, badInput, conflict, notFound, type KitContext } from 'subgraph-kit';
+import { isCode } from 'subgraph-kit/codes';
 import { Organization, type OrganizationKind } from '../entities/organization.entity.js';
 import { Person } from '../entities/person.entity.js';
 import { HeadAssignment } from '../entities/head-assignment.entity.js';
@@ -21,7 +22,7 @@ const refuse = (r: Refusal) => badInput(r.field, r.message);
 /** Reform area codes as the criteria sets spell them (STEERING, PUBLIC_FINANCE, ...). */
 function advisoryAreas(codes: string[] | null | undefined, field: string): string[] {
   const areas = (codes ?? []).map((c) => c.trim().toUpperCase());
-  const bad = areas.findIndex((c) => !/^[A-Z][A-Z0-9_]*$/.test(c));
+  const bad = areas.findIndex((c) => !/^[A-Z][A-Z0-9_]*$/.test(c) || !isCode(c));
   if (bad >= 0) throw badInput(`${field}[${bad}]`, 'must be a reform area code such as PUBLIC_FINANCE');
   return [...new Set(areas)];
 }

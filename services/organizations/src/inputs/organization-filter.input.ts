@@ -13,6 +13,6 @@ export class OrganizationFilter {
   @Field(() => DateScalar, { nullable: true, description: 'Only organizations valid on that day.' })
   activeOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Matches code or name, ignoring case and Vietnamese diacritics ("hong bang" finds "Hồng Bàng"); every word must match.' })
+  @Field(() => String, { nullable: true, description: 'Matches code or name, ignoring case and Vietnamese diacritics ("hong bang" finds "Hồng Bàng"); every word must match. At most 8 words and 200 characters.' })
   search?: string | null;
 }

@@ -7,7 +7,7 @@ import { HeadAssignment } from '../entities/head-assignment.entity.js';
 import { OrganizationFilter } from '../inputs/organization-filter.input.js';
 import { isActiveOn, todayInVietnam } from '../rules/dates.js';
 import { headOn } from '../rules/head-assignments.js';
-import { foldVietnamese } from '../rules/search-text.js';
+import { searchPatterns } from '../rules/search-text.js';
 import { isUuid, loadAssignmentsOfOrganization, loadChildren, loadEventsOf, loadOrganization, loadOrganizationByCode, loadOrganizations } from '../loaders.js';
 
 @ObjectType('OrganizationEdge')
@@ -30,8 +30,6 @@ export class OrganizationConnection {
   @Field(() => Int, { description: 'Organizations matching the filter, on every page together.' })
   totalCount!: number;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The directory and its history are public (DESIGN.md): no token is needed to read them. */
 @Resolver(() => Organization)
@@ -64,10 +62,9 @@ export class OrganizationResolver {
     if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
     if (filter?.parentId !== undefined && filter?.parentId !== null) where.push(isUuid(filter.parentId) ? { parent: filter.parentId } : { id: null });
     if (filter?.activeOn) where.push({ validFrom: { $lte: filter.activeOn }, $or: [{ validTo: null }, { validTo: { $gte: filter.activeOn } }] });
-    // Every word must appear in the code, name or short name, in any order ("tu phap STP" finds Sở Tư pháp).
-    for (const word of foldVietnamese(filter?.search ?? '').split(' ').filter(Boolean)) {
-      where.push({ searchText: { $like: `%${escapeLike(word)}%` } });
-    }
+    const search = searchPatterns(filter?.search);
+    if ('problem' in search) throw badInput('filter.search', search.problem);
+    for (const pattern of search.patterns) where.push({ searchText: { $like: pattern } });
     const matching: FilterQuery<Organization> = where.length ? { $and: where } : {};
     const page: FilterQuery<Organization> = cursor
       ? { $and: [matching, { $or: [{ code: { $gt: cursor[0] as string } }, { code: cursor[0] as string, id: { $gt: cursor[1] as string } }] }] }

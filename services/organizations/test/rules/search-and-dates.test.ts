@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, searchTextOf } from '../../src/rules/search-text.js';
+import { foldVietnamese, searchPatterns, searchTextOf, SEARCH_MAX_CHARACTERS, SEARCH_MAX_WORDS } from '../../src/rules/search-text.js';
 import { addDays, isActiveOn, todayInVietnam } from '../../src/rules/dates.js';
 import { becomesOwnAncestor } from '../../src/rules/parent-chain.js';
 
@@ -8,6 +8,23 @@ describe('search folds case and Vietnamese diacritics', () => {
     expect(foldVietnamese('Ủy ban nhân dân phường Hồng Bàng')).toBe('uy ban nhan dan phuong hong bang');
     expect(foldVietnamese('ĐỒ SƠN')).toBe('do son');
     expect(searchTextOf({ code: 'P-HONGBANG', name: 'Phường  Hồng Bàng', shortName: null })).toBe('p-hongbang phuong hong bang');
+  });
+});
+
+describe('a search is a few words, each a LIKE pattern', () => {
+  it('folds, drops repeated words and escapes LIKE wildcards', () => {
+    expect(searchPatterns('Tư  pháp TU stp')).toEqual({ patterns: ['%tu%', '%phap%', '%stp%'] });
+    expect(searchPatterns('100%_\\x')).toEqual({ patterns: ['%100\\%\\_\\\\x%'] });
+    expect(searchPatterns(null)).toEqual({ patterns: [] });
+    expect(searchPatterns('   ')).toEqual({ patterns: [] });
+  });
+
+  it(`refuses more than ${SEARCH_MAX_WORDS} words or ${SEARCH_MAX_CHARACTERS} characters`, () => {
+    expect(searchPatterns(Array.from({ length: SEARCH_MAX_WORDS }, (_, i) => `w${i}`).join(' '))).toHaveProperty('patterns');
+    expect(searchPatterns(Array.from({ length: SEARCH_MAX_WORDS + 1 }, (_, i) => `w${i}`).join(' '))).toEqual({ problem: 'must be at most 8 words (it has 9)' });
+    expect(searchPatterns('a '.repeat(9000))).toHaveProperty('problem');
+    expect(searchPatterns('x'.repeat(SEARCH_MAX_CHARACTERS))).toHaveProperty('patterns');
+    expect(searchPatterns('x'.repeat(SEARCH_MAX_CHARACTERS + 1))).toEqual({ problem: 'must be at most 200 characters (it has 201)' });
   });
 });
 

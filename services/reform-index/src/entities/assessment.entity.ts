@@ -1,8 +1,9 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import type { ScoreSheet } from '../rules/scoring.js';
+import type { ScoreSheet } from '../rules/score-sheet.js';
 import { AssessmentStatus } from './enums.js';
+import { ScoreSheetType } from './score-sheet.type.js';
 
 export { AssessmentStatus };
 
@@ -41,8 +42,8 @@ export class Assessment {
   @Field(() => AssessmentStatus)
   status: AssessmentStatus = AssessmentStatus.DRAFT;
 
-  @Property({ type: 'json' })
-  sheet: ScoreSheet = {};
+  @Property({ type: ScoreSheetType })
+  sheet: ScoreSheet = new Map();
 
   @Property({ type: 'uuid', nullable: true, index: true })
   publicationId: string | null = null;

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { forbidden, hasRole, type KitContext } from 'subgraph-kit';
+import { checkCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { organizationRef } from '../entities/organization-ref.js';
@@ -16,6 +17,7 @@ export class AreaMonitoringResolver {
   @Authorized()
   @Query(() => [AreaMonitoringEntry], { description: 'Home Affairs; the head or staff of an organization whose advisesOn holds the area.' })
   async areaMonitoring(@Arg('year', () => Int) year: number, @Arg('areaCode', () => String) areaCode: string, @Ctx() ctx: KitContext) {
+    checkCode(areaCode, 'areaCode');
     const caller = ctx.caller;
     if (!hasRole(caller, 'HOME_AFFAIRS')) {
       if (!caller.org || !hasRole(caller, 'ORG_HEAD', 'ORG_STAFF')) throw forbidden('Area monitoring is for Home Affairs and the organizations advising on the area');

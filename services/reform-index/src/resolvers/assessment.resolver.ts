@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  AuditRecord, PageInfo, checkPageSize, decodeCursor, encodeCursor, forbidden, hasRole, loadAuditTrail, unauthenticated, type KitContext,
+  AuditRecord, PageInfo, badInput, checkPageSize, decodeCursor, encodeCursor, forbidden, hasRole, loadAuditTrail, unauthenticated, type KitContext,
 } from 'subgraph-kit';
+import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { AssessmentStatus } from '../entities/enums.js';
@@ -57,9 +58,11 @@ export class AssessmentResolver {
   ): Promise<AssessmentConnection> {
     const size = checkPageSize(first);
     const cursor = decodeCursor(after);
+    // A cursor is JSON the client sends back: only two strings may reach the filter (an object there is an operator).
+    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string')) throw badInput('after', 'is not a cursor this API gave out');
     const caller = ctx.caller;
     const where: FilterQuery<Assessment>[] = [{ year }];
-    if (block) where.push({ block });
+    if (block) where.push({ block: checkBlockCode(block, 'block') });
     if (status) where.push({ status });
     if (!hasRole(caller, 'HOME_AFFAIRS', 'APPRAISER')) {
       const visible: FilterQuery<Assessment>[] = [{ status: AssessmentStatus.PUBLISHED }];

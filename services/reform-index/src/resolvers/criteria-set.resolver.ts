@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { audit, auditJson, badInput, conflict, forbidden, hasRole, notFound, type Caller, type KitContext } from 'subgraph-kit';
+import { checkBlockCode } from 'subgraph-kit/codes';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { CriteriaSetStatus } from '../entities/enums.js';
 import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
@@ -12,7 +13,6 @@ import { areaViews, bandViews } from '../services/views.js';
 
 /** Kinds of organization that run a block: the city committee, or a department, city agency or district for its own units. */
 const OWNER_KINDS = ['CITY_COMMITTEE', 'DEPARTMENT', 'CITY_AGENCY', 'DISTRICT_COMMITTEE'];
-const BLOCK_CODE = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)?$/;
 
 /** Drafts are the administrator's working copies; active sets are public regulation. */
 const canSee = (caller: Caller, set: CriteriaSet) => set.status === CriteriaSetStatus.ACTIVE || hasRole(caller, 'HOME_AFFAIRS') || isAdministrator(caller, set);
@@ -21,6 +21,7 @@ const canSee = (caller: Caller, set: CriteriaSet) => set.status === CriteriaSetS
 export class CriteriaSetResolver {
   @Query(() => CriteriaSet, { nullable: true })
   async criteriaSet(@Arg('year', () => Int) year: number, @Arg('block', () => String) block: string, @Ctx() ctx: KitContext) {
+    checkBlockCode(block, 'block');
     const set = await ctx.em.findOne(CriteriaSet, { year, block });
     return set && canSee(ctx.caller, set) ? set : null;
   }
@@ -52,8 +53,7 @@ export class CriteriaSetResolver {
     // Only Home Affairs or an organization's head can ever administer a block: refuse others before any lookup.
     if (!hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD')) throw forbidden();
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('input.year', 'must be a year between 2000 and 2100');
-    const block = (input.block ?? '').trim();
-    if (!BLOCK_CODE.test(block)) throw badInput('input.block', 'must be a code of letters, digits, "_", "-" or "." (a department or district prefixes its own code and "/")');
+    const block = checkBlockCode((input.block ?? '').trim(), 'input.block');
     const owner = input.ownerId ? await fetchOrganization(ctx, input.ownerId, 'input.ownerId') : await fetchCityCommittee(ctx, 'input.ownerId');
     if (!OWNER_KINDS.includes(owner.kind)) throw badInput('input.ownerId', 'a block is run by the city committee, or by a department, city agency or district for its own units');
     const ownership = { ownerId: owner.id, ownerKind: owner.kind };

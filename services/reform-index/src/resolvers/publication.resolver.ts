@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { audit, auditJson, badInput, conflict, notFound, type KitContext } from 'subgraph-kit';
+import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { AssessmentStatus, CriteriaSetStatus } from '../entities/enums.js';
@@ -30,6 +31,7 @@ function rankingOf(set: Pick<CriteriaSet, 'year' | 'block' | 'ownerId'>, publica
 export class PublicationResolver {
   @Query(() => Ranking, { nullable: true, description: 'Published blocks only; public.' })
   async ranking(@Arg('year', () => Int) year: number, @Arg('block', () => String) block: string, @Ctx() ctx: KitContext) {
+    checkBlockCode(block, 'block');
     const publication = await ctx.em.findOne(Publication, { year, block });
     if (!publication) return null;
     const set = await loadCriteriaSet(ctx, publication.criteriaSetId);
@@ -50,6 +52,7 @@ export class PublicationResolver {
     @Arg('decisionNumber', () => String) decisionNumber: string,
     @Ctx() ctx: KitContext,
   ) {
+    checkBlockCode(block, 'block');
     // The row lock makes concurrent publications of one block wait for each other; the unique (year, block)
     // constraint on publication stands behind it.
     const set = await ctx.em.findOne(CriteriaSet, { year, block }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -4,11 +4,12 @@ import {
 } from 'subgraph-kit';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
+import { checkBlockCode, checkCode } from 'subgraph-kit/codes';
 import { AssessmentStatus, CriteriaSetStatus } from '../entities/enums.js';
 import { AppraisalScoreInput, ExplanationInput, ExplanationRequestInput, SelfScoreInput, SurveyScoreInput } from '../inputs/scores.input.js';
 import { criteriaByCode, leavesOf, type CriterionNode } from '../rules/criteria-set.js';
 import { PointsError, toHundredths } from '../rules/points.js';
-import type { ScoreRecord, ScoreSheet } from '../rules/scoring.js';
+import { copySheet, recordOf, type ScoreSheet } from '../rules/score-sheet.js';
 import { requireAdministrator, requireAppraiser } from '../services/access.js';
 import { fetchOrganizations } from '../services/organizations.js';
 
@@ -16,6 +17,7 @@ const S = AssessmentStatus;
 
 /** The scored item `code` of the set, or a BAD_USER_INPUT naming `field`. */
 function leafFor(set: CriteriaSet, code: string, field: string, method: 'SELF_ASSESSED' | 'SURVEY'): CriterionNode {
+  checkCode(code, field);
   const node = criteriaByCode(set.areaTree).get(code);
   if (!node) throw badInput(field, `the ${set.year} criteria set of ${set.block} has no criterion ${code}`);
   if (node.children.length > 0) throw badInput(field, `${code} has sub-criteria: only its sub-criteria are scored`);
@@ -49,9 +51,6 @@ function requireState(a: Assessment, action: string, ...allowed: AssessmentStatu
   }
 }
 
-/** A copy of the sheet to change: a new object, so the change (and the version bump) is always seen. */
-const editable = (sheet: ScoreSheet): ScoreSheet => JSON.parse(JSON.stringify(sheet ?? {}));
-const record = (sheet: ScoreSheet, code: string): ScoreRecord => (sheet[code] ??= {});
 const nonEmpty = (value: string | null | undefined) => (value ?? '').trim();
 
 async function loadForWrite(ctx: KitContext, id: string): Promise<{ a: Assessment; set: CriteriaSet }> {
@@ -62,6 +61,7 @@ async function loadForWrite(ctx: KitContext, id: string): Promise<{ a: Assessmen
 }
 
 async function activeSet(ctx: KitContext, year: number, block: string): Promise<CriteriaSet> {
+  checkBlockCode(block, 'block');
   const set = await ctx.em.findOne(CriteriaSet, { year, block });
   if (!set) throw notFound('Criteria set', `${year} ${block}`, 'block');
   return set;
@@ -117,10 +117,10 @@ export class WorkflowResolver {
     assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
     const before = auditJson(a);
-    const sheet = editable(a.sheet);
+    const sheet = copySheet(a.sheet);
     scores.forEach((input, i) => {
       const leaf = leafFor(set, input.criterionCode, `scores[${i}].criterionCode`, 'SELF_ASSESSED');
-      const r = record(sheet, leaf.code);
+      const r = recordOf(sheet, leaf.code);
       if (input.notApplicable) {
         if (!leaf.mayNotApply) throw badInput(`scores[${i}].notApplicable`, `${leaf.code} applies to every unit; it cannot be declared not applicable`);
         if (input.score !== null && input.score !== undefined) throw badInput(`scores[${i}].score`, `leave the score empty: ${leaf.code} is declared not applicable`);
@@ -151,7 +151,7 @@ export class WorkflowResolver {
     assertVersion(a, expectedVersion, 'The assessment');
     for (const { leaf } of leavesOf(set.areaTree)) {
       if (leaf.method !== 'SELF_ASSESSED') continue;
-      const r = a.sheet[leaf.code];
+      const r = a.sheet.get(leaf.code);
       if (r?.selfNotApplicable) continue;
       if (r?.self === null || r?.self === undefined) throw badInput(`scores.${leaf.code}.score`, `${leaf.code} has no self-assessment score`);
       if (leaf.evidenceRequired && !(r.evidence?.length)) throw badInput(`scores.${leaf.code}.evidence`, `${leaf.code} needs evidence documents`);
@@ -176,10 +176,10 @@ export class WorkflowResolver {
     assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
     const before = auditJson(a);
-    const sheet = editable(a.sheet);
+    const sheet = copySheet(a.sheet);
     scores.forEach((input, i) => {
       const leaf = leafFor(set, input.criterionCode, `scores[${i}].criterionCode`, 'SELF_ASSESSED');
-      const r = record(sheet, leaf.code);
+      const r = recordOf(sheet, leaf.code);
       if (input.notApplicable !== null && input.notApplicable !== undefined) {
         if (input.notApplicable && !leaf.mayNotApply) throw badInput(`scores[${i}].notApplicable`, `${leaf.code} applies to every unit`);
         r.appraisedNotApplicable = input.notApplicable;
@@ -213,12 +213,12 @@ export class WorkflowResolver {
     if (items.length === 0) throw badInput('items', 'name at least one criterion to explain');
     noDuplicates(items.map((s) => s.criterionCode), (i) => `items[${i}].criterionCode`);
     const before = auditJson(a);
-    const sheet = editable(a.sheet);
+    const sheet = copySheet(a.sheet);
     items.forEach((item, i) => {
       const leaf = leafFor(set, item.criterionCode, `items[${i}].criterionCode`, 'SELF_ASSESSED');
       const question = nonEmpty(item.question);
       if (!question) throw badInput(`items[${i}].question`, 'must not be empty');
-      const r = record(sheet, leaf.code);
+      const r = recordOf(sheet, leaf.code);
       r.explanationRequest = question;
       r.explanation = null;
     });
@@ -242,10 +242,10 @@ export class WorkflowResolver {
     assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(answers.map((s) => s.criterionCode), (i) => `answers[${i}].criterionCode`);
     const before = auditJson(a);
-    const sheet = editable(a.sheet);
+    const sheet = copySheet(a.sheet);
     answers.forEach((input, i) => {
       const leaf = leafFor(set, input.criterionCode, `answers[${i}].criterionCode`, 'SELF_ASSESSED');
-      const r = record(sheet, leaf.code);
+      const r = recordOf(sheet, leaf.code);
       if (!r.explanationRequest || r.explanation) throw badInput(`answers[${i}].criterionCode`, `no explanation of ${leaf.code} was requested`);
       const answer = nonEmpty(input.answer);
       if (!answer) throw badInput(`answers[${i}].answer`, 'must not be empty');
@@ -253,7 +253,7 @@ export class WorkflowResolver {
       const added = (input.evidence ?? []).map((e) => e.trim()).filter(Boolean);
       r.evidence = [...new Set([...(r.evidence ?? []), ...added])];
     });
-    const open = Object.entries(sheet).find(([, r]) => r.explanationRequest && !r.explanation);
+    const open = [...sheet].find(([, r]) => r.explanationRequest && !r.explanation);
     if (open) throw badInput('answers', `the request on ${open[0]} is not answered`);
     a.sheet = sheet;
     a.status = S.UNDER_APPRAISAL;
@@ -299,8 +299,8 @@ export class WorkflowResolver {
       if (a.status === S.PUBLISHED) throw conflict(`scores[${i}]: the assessment of ${input.organizationId} is published and frozen`, { field: `scores[${i}].organizationId` });
       const leaf = leafFor(set, input.criterionCode, `scores[${i}].criterionCode`, 'SURVEY');
       const value = pointsFor(leaf, input.score, `scores[${i}].score`);
-      if (!sheets.has(a)) sheets.set(a, editable(a.sheet));
-      record(sheets.get(a)!, leaf.code).survey = value;
+      if (!sheets.has(a)) sheets.set(a, copySheet(a.sheet));
+      recordOf(sheets.get(a)!, leaf.code).survey = value;
     });
     for (const [a, sheet] of sheets) {
       const before = auditJson(a);

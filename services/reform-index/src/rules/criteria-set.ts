@@ -1,3 +1,4 @@
+import { codeProblem } from 'subgraph-kit/codes';
 import { PointsError, toHundredths } from './points.js';
 
 export type ScoringMethodCode = 'SELF_ASSESSED' | 'SURVEY';
@@ -78,13 +79,15 @@ function text(value: string, field: string): string {
 
 /**
  * Checks a criteria set the way the regulation builds one (areas → criteria → sub-criteria, every parent the sum
- * of its children, 100 points in all, codes unique in the set, survey items scored as a whole, bands from the
- * highest down) and returns it in hundredths. The first problem found is thrown with its field path.
+ * of its children, 100 points in all, codes unique in the set and spelled by the code rule, survey items scored as
+ * a whole, bands from the highest down) and returns it in hundredths. The first problem found is thrown with its field path.
  */
 export function validateCriteriaSet(areas: AreaDraft[], bands: BandDraft[] | null | undefined, path = 'input'): { areas: AreaNode[]; bands: BandNode[]; maxHundredths: number } {
   const codes = new Set<string>();
   const claim = (code: string, field: string) => {
     const c = text(code, field);
+    const problem = codeProblem(c);
+    if (problem) throw new CriteriaSetError(field, problem);
     if (codes.has(c)) throw new CriteriaSetError(field, `code ${c} is used twice in this set`);
     codes.add(c);
     return c;

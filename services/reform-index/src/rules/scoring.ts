@@ -1,23 +1,7 @@
 import type { AreaNode, CriterionNode } from './criteria-set.js';
 import { leavesOf } from './criteria-set.js';
 import { percentHundredths } from './points.js';
-
-/** What is recorded for one scored item, in hundredths. Appraisal never overwrites the unit's own score. */
-export interface ScoreRecord {
-  self?: number | null;
-  selfNotApplicable?: boolean;
-  evidence?: string[];
-  selfNote?: string | null;
-  appraised?: number | null;
-  /** Null: the appraisal kept the unit's not-applicable claim as it was. */
-  appraisedNotApplicable?: boolean | null;
-  appraisalNote?: string | null;
-  survey?: number | null;
-  explanationRequest?: string | null;
-  explanation?: string | null;
-}
-
-export type ScoreSheet = Record<string, ScoreRecord>;
+import type { ScoreRecord, ScoreSheet } from './score-sheet.js';
 
 /** The score that counts: the appraised one (or the unit's own if the council did not re-score it), or the survey's. */
 export function finalScoreOf(leaf: CriterionNode, record: ScoreRecord | undefined): number | null {
@@ -73,7 +57,7 @@ export function computeIndex(areas: AreaNode[], sheet: ScoreSheet): IndexResult 
   const byArea = new Map<string, { points: number; max: number }>(areas.map((a) => [a.code, { points: 0, max: 0 }]));
   const result: IndexResult = { selfAssessed: 0, appraised: 0, survey: 0, surveyItemsScored: 0, surveyItems: 0, total: 0, applicableMax: 0, index: null, areas: [] };
   for (const { leaf, areaCode } of leavesOf(areas)) {
-    const record = sheet[leaf.code];
+    const record = sheet.get(leaf.code);
     if (leaf.method === 'SURVEY') {
       result.surveyItems++;
       if (record?.survey !== undefined && record?.survey !== null) result.surveyItemsScored++;

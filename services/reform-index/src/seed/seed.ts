@@ -7,7 +7,8 @@ import { Publication } from '../entities/publication.entity.js';
 import { leavesOf, validateCriteriaSet, type AreaNode } from '../rules/criteria-set.js';
 import { toHundredths } from '../rules/points.js';
 import { averageHundredths, bandOf, rankByIndex } from '../rules/ranking.js';
-import { computeIndex, type ScoreSheet } from '../rules/scoring.js';
+import { computeIndex } from '../rules/scoring.js';
+import type { ScoreSheet } from '../rules/score-sheet.js';
 import { PUBLISHED_2025_DEPARTMENTS, SEED_SETS, UNLISTED_2025_DEPARTMENTS } from './criteria-sets.js';
 
 const CITY_ID = stableId('organization', 'HP');
@@ -19,11 +20,11 @@ export const seededCriteriaSetId = (year: number, block: string) => stableId('cr
  */
 export function sheetFor(areas: AreaNode[], indexHundredths: number): ScoreSheet {
   const leaves = leavesOf(areas).map((l) => l.leaf);
-  const sheet: ScoreSheet = {};
+  const sheet: ScoreSheet = new Map();
   let survey = 0;
   for (const leaf of leaves.filter((l) => l.method === 'SURVEY')) {
     const value = Math.floor((leaf.maxHundredths * 95) / 100);
-    sheet[leaf.code] = { survey: value };
+    sheet.set(leaf.code, { survey: value });
     survey += value;
   }
   const own = leaves.filter((l) => l.method === 'SELF_ASSESSED');
@@ -33,13 +34,14 @@ export function sheetFor(areas: AreaNode[], indexHundredths: number): ScoreSheet
   let given = 0;
   for (const leaf of own) {
     const value = Math.floor((leaf.maxHundredths * target) / ownMax);
-    sheet[leaf.code] = { self: value, evidence: leaf.evidenceRequired ? ['Hồ sơ minh chứng (dữ liệu minh họa)'] : [] };
+    sheet.set(leaf.code, { self: value, evidence: leaf.evidenceRequired ? ['Hồ sơ minh chứng (dữ liệu minh họa)'] : [] });
     given += value;
   }
   for (const leaf of own) {
     if (given === target) break;
-    const add = Math.min(leaf.maxHundredths - sheet[leaf.code]!.self!, target - given);
-    sheet[leaf.code]!.self! += add;
+    const record = sheet.get(leaf.code)!;
+    const add = Math.min(leaf.maxHundredths - record.self!, target - given);
+    record.self = record.self! + add;
     given += add;
   }
   return sheet;

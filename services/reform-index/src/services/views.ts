@@ -32,7 +32,7 @@ export function scoreViews(set: CriteriaSet, assessment: Assessment, areaCode?: 
   return leavesOf(set.areaTree)
     .filter((l) => areaCode === undefined || l.areaCode === areaCode)
     .map(({ leaf }) => {
-      const r = assessment.sheet[leaf.code] ?? {};
+      const r = assessment.sheet.get(leaf.code) ?? {};
       return Object.assign(new ScoreView(), {
         criterionCode: leaf.code,
         maxPoints: fromHundredths(leaf.maxHundredths),

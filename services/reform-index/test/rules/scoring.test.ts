@@ -3,6 +3,7 @@ import { validateCriteriaSet, type AreaDraft } from '../../src/rules/criteria-se
 import { divideHalfUp, percentHundredths, toHundredths } from '../../src/rules/points.js';
 import { averageHundredths, bandOf, rankByIndex } from '../../src/rules/ranking.js';
 import { computeIndex } from '../../src/rules/scoring.js';
+import { sheetFromJson } from '../../src/rules/score-sheet.js';
 
 /** A 100-point set: one area of self-assessed items (one of which may not apply under `policy`) and a survey area. */
 function setWith(policy: 'EXCLUDE_FROM_MAX' | 'FULL_POINTS' | 'ZERO') {
@@ -41,7 +42,7 @@ describe('points are exact hundredths', () => {
 });
 
 describe('the index value is achieved points over applicable points', () => {
-  const sheet = { 'A.1.1': { self: 2500, appraised: 2400 }, 'A.1.2': { self: 1550 }, 'A.2': { self: null, selfNotApplicable: true }, 'S.1': { survey: 2733 } };
+  const sheet = sheetFromJson({ 'A.1.1': { self: 2500, appraised: 2400 }, 'A.1.2': { self: 1550 }, 'A.2': { self: null, selfNotApplicable: true }, 'S.1': { survey: 2733 } });
 
   it('an item that does not apply is left out of the maximum by default', () => {
     // 24 + 15.5 + 27.33 = 66.83 of 80 applicable → 83.5375 → 83.54
@@ -77,7 +78,7 @@ describe('the index value is achieved points over applicable points', () => {
       { code: 'X.1', name: 'a', maxPoints: 33.33 }, { code: 'X.2', name: 'b', maxPoints: 33.33 }, { code: 'X.3', name: 'c', maxPoints: 33.34 },
     ] }], []).areas;
     // 11.11 + 11.11 + 11.12 = 33.34 of 100 → 33.34; area percent alike
-    const r = computeIndex(areas, { 'X.1': { self: 1111 }, 'X.2': { self: 1111 }, 'X.3': { self: 1112 } });
+    const r = computeIndex(areas, sheetFromJson({ 'X.1': { self: 1111 }, 'X.2': { self: 1111 }, 'X.3': { self: 1112 } }));
     expect(r.index).toBe(3334);
   });
 });
