@@ -212,6 +212,7 @@ describe('the check costs one lookup per request, whatever the number of rows it
     const own = many.response.assessments.edges.filter((e: { node: { organization: { id: string }; scores: unknown[] } }) => units.some((u) => u.id === e.node.organization.id) && e.node.scores.length > 0);
     expect(own).toHaveLength(6);
     const one = await lookupCost(SCORE, { id: submitted.id }, dHead);
+    expect(one.statements).toBeGreaterThan(0);
     expect(many.statements).toBe(one.statements);
     const staff = await lookupCost(SCORE, { id: submitted.id }, await token('ORG_STAFF', { sub: randomUUID(), org: units[0]!.id }));
     expect(staff.statements).toBe(0);
