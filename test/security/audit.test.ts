@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectError, ok, sql, tableCounts, token, unique, viaGateway } from '../support/client.js';
+import { chairToken, headToken } from '../support/heads.js';
 
 const CREATE = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id version } }';
 const UPDATE = 'mutation($id: ID!, $v: Int!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, expectedVersion: $v, input: $input) { id name version } }';
@@ -38,8 +39,8 @@ describe('every successful mutation writes its audit record in its own transacti
     const org = await freshOrganization();
     const trail = ok(await viaGateway(`query($id: ID!) { organization(id: $id) { auditTrail { actor action entityType entityId before after at } } }`, { id: org.id }, await token('HOME_AFFAIRS')));
     expect(trail.organization.auditTrail).toEqual([expect.objectContaining({ actor: 'auditor-1', action: 'createOrganization', entityType: 'Organization', entityId: org.id, before: null })]);
-    for (const role of ['CITY_CHAIR', 'APPRAISER', 'ORG_HEAD'] as const) {
-      const response = await viaGateway(`query($id: ID!) { organization(id: $id) { auditTrail { action } } }`, { id: org.id }, await token(role, { org: org.id }));
+    for (const bearer of [await chairToken(), await token('APPRAISER', { org: org.id }), await headToken(org.id)]) {
+      const response = await viaGateway(`query($id: ID!) { organization(id: $id) { auditTrail { action } } }`, { id: org.id }, bearer);
       expectError(response, 'FORBIDDEN');
     }
     expectError(await viaGateway(`query($id: ID!) { organization(id: $id) { auditTrail { action } } }`, { id: org.id }), 'UNAUTHENTICATED');
@@ -49,10 +50,11 @@ describe('every successful mutation writes its audit record in its own transacti
 describe('a failed mutation leaves no audit record and no change', () => {
   it('refused, invalid, conflicting and not-found attempts write nothing at all', async () => {
     const org = await freshOrganization();
+    const [chair, head] = [await chairToken(), await headToken(org.id)]; // real ones: their posts give no right to the registry
     const before = await tableCounts('organizations');
     const attempts = [
-      ['FORBIDDEN', await viaGateway(UPDATE, { id: org.id, v: org.version, input: { name: 'Kẻ lạ' } }, await token('CITY_CHAIR'))],
-      ['FORBIDDEN', await viaGateway(UPDATE, { id: org.id, v: org.version, input: { name: 'Kẻ lạ' } }, await token('ORG_HEAD', { org: org.id }))],
+      ['FORBIDDEN', await viaGateway(UPDATE, { id: org.id, v: org.version, input: { name: 'Kẻ lạ' } }, chair)],
+      ['FORBIDDEN', await viaGateway(UPDATE, { id: org.id, v: org.version, input: { name: 'Kẻ lạ' } }, head)],
       ['UNAUTHENTICATED', await viaGateway(UPDATE, { id: org.id, v: org.version, input: { name: 'Kẻ lạ' } })],
       ['CONFLICT', await viaGateway(UPDATE, { id: org.id, v: org.version + 5, input: { name: 'Phiên bản cũ' } }, await token('HOME_AFFAIRS'))],
       ['BAD_USER_INPUT', await viaGateway(UPDATE, { id: org.id, v: org.version, input: { parentId: org.id } }, await token('HOME_AFFAIRS'))],

@@ -1,5 +1,6 @@
 import type { Role } from 'subgraph-kit';
 import { ok, token, unique, viaGateway } from '../support/client.js';
+import { cityAndChairman } from '../support/heads.js';
 
 /**
  * One small, real world for the security tests, built through the gateway as users build it: the city committee
@@ -49,16 +50,8 @@ async function head(organizationId: string, fullName: string, startDate = '2020-
   return { headId: personId, assignmentId };
 }
 
-/** The city committee is one for the whole platform (code HP): found, or made once, with a chairman. */
-export async function cityAndChairman() {
-  const found = (await call<{ organizationByCode: { id: string; head: { person: { id: string } } | null } | null }>(
-    '{ organizationByCode(code: "HP") { id head { person { id } } } }', {}, null)).organizationByCode;
-  const ha = await homeAffairs();
-  const cityId = found?.id ?? (await call<{ createOrganization: { id: string } }>('mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-    { input: { code: 'HP', name: 'Ủy ban nhân dân thành phố Hải Phòng', kind: 'CITY_COMMITTEE', validFrom: '2000-01-01' } }, ha)).createOrganization.id;
-  const chairmanId = found?.head?.person.id ?? (await head(cityId, 'Chủ tịch UBND thành phố', '2019-01-01')).headId;
-  return { cityId, chairmanId };
-}
+/** The city committee is one for the whole platform (code HP), shared with every other test file. */
+export { cityAndChairman };
 
 const ONE_CRITERION = [{ code: 'A', name: 'Kết quả cải cách hành chính', maxPoints: 100, criteria: [{ code: 'A.1', name: 'Tổng hợp', maxPoints: 100 }] }];
 const M = {

@@ -77,17 +77,12 @@ export async function blockOwner(ctx: KitContext, year: number, block: string): 
   return data.criteriaSet?.owner ?? null;
 }
 
-export interface OrgWithHeads extends OrgNode {
-  headAssignments: { startDate: string; endDate: string | null; person: { id: string } }[];
-  successors: (OrgNode & { headAssignments: { startDate: string; endDate: string | null; person: { id: string } }[] })[];
-}
+export interface OrgWithSuccessors extends OrgNode { successors: OrgNode[] }
 
-/** An organization with its head assignments and its successors' (who decides once it is gone). */
-export async function organizationWithHeads(ctx: KitContext, id: string): Promise<OrgWithHeads | null> {
-  const heads = `headAssignments { startDate endDate person { id } }`;
-  const data = await ctx.gateway.query<{ organization: OrgWithHeads | null }>(
-    `query($id: ID!) { organization(id: $id) { id code name kind validFrom validTo ${heads}
-      successors { id code name kind validFrom validTo ${heads} } } }`,
+/** An organization with its successors (who decides once it is gone). */
+export async function organizationWithSuccessors(ctx: KitContext, id: string): Promise<OrgWithSuccessors | null> {
+  const data = await ctx.gateway.query<{ organization: OrgWithSuccessors | null }>(
+    `query($id: ID!) { organization(id: $id) { id code name kind validFrom validTo successors { id code name kind validFrom validTo } } }`,
     { id },
   );
   return data.organization;

@@ -1,4 +1,5 @@
 import { ok, token, unique, viaGateway } from '../../../test/support/client.js';
+import { headToken as unitHeadToken } from '../../../test/support/heads.js';
 
 /** Shared set-up for the evaluations tests: organizations through the gateway, fresh codes every time. */
 
@@ -103,7 +104,8 @@ export async function publishBlock(options: { year: number; block: string; owner
   const appraiser = await token('APPRAISER', { sub: 'appraiser' });
   for (const unit of options.units) {
     const a = opened.find((x) => x.organization.id === unit.id)!;
-    const unitHead = await token('ORG_HEAD', { org: unit.id, sub: `head-${unit.id}` });
+    // The unit's head today submits; a unit nobody heads gets an acting head from today (no past year changes).
+    const unitHead = await unitHeadToken(unit.id, { actingFromToday: true });
     let v = ok(await viaGateway<{ saveSelfScores: { version: number } }>(
       'mutation($id: ID!, $v: Int!, $s: [SelfScoreInput!]!) { saveSelfScores(assessmentId: $id, expectedVersion: $v, scores: $s) { version } }',
       { id: a.id, v: a.version, s: [{ criterionCode: 'A.1', score: unit.index }] }, unitHead,

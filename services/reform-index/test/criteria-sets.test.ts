@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError, ok, sql, tableCounts, unique, viaGateway } from '../../../test/support/client.js';
+import { cityAndChairman } from '../../../test/support/heads.js';
 import { BANDS, createOrg, standardAreas, tokens, type Org } from './support/reform.js';
 
 const DEFINE = `mutation($input: CriteriaSetInput!) { defineCriteriaSet(input: $input) { id year block status maxPoints name owner { id } } }`;
@@ -49,10 +50,9 @@ describe('a criteria set: areas → criteria → sub-criteria, 100 points', () =
   });
 
   it('belongs to the city committee when no owner is given', async () => {
-    const existing = ok(await viaGateway<{ organizationByCode: { id: string; kind: string } | null }>(`{ organizationByCode(code: "HP") { id kind } }`)).organizationByCode;
-    const hp = existing ?? (await createOrg('CITY_COMMITTEE', 'Ủy ban nhân dân thành phố Hải Phòng', { code: 'HP' }));
+    const { cityId } = await cityAndChairman();
     const { defineCriteriaSet } = ok(await viaGateway<{ defineCriteriaSet: { owner: { id: string } } }>(DEFINE, { input: input({ ownerId: undefined }) }, await tokens.homeAffairs()));
-    expect(defineCriteriaSet.owner.id).toBe(hp.id);
+    expect(defineCriteriaSet.owner.id).toBe(cityId);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from './auth/caller.js';
+import type { Headships } from './auth/headships.js';
 import type { GatewayClient } from './gateway-client.js';
 import type { LoaderRegistry } from './loaders.js';
 import type { RequestDeadline } from './server/request-deadline.js';
@@ -18,4 +19,8 @@ export interface KitContext {
   deadline?: RequestDeadline;
   /** Set while a mutation runs: its name, for the audit record. */
   mutation?: string;
+  /** Set once the running mutation opened its transaction (`openTransaction`). */
+  transactionOpened?: boolean;
+  /** The caller's posts by the organizations data, looked up on first use (`headshipsOf`) and kept for the request. */
+  headships?: Promise<Headships>;
 }

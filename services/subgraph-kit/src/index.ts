@@ -24,6 +24,7 @@ import { AuditRecord } from './audit/audit-record.entity.js';
 
 export * from './errors.js';
 export * from './auth/caller.js';
+export * from './auth/headships.js';
 export * from './auth/tokens.js';
 export * from './auth/gateway-signature.js';
 export * from './auth/auth-checker.js';
@@ -48,6 +49,7 @@ export * from './database/embedded-postgres.js';
 export * from './audit/audit.js';
 export * from './audit/audit-record.entity.js';
 export * from './request-caller.js';
+export * from './transactions.js';
 
 /** What a subgraph is: its name, its classes and its migrations. */
 export interface SubgraphDefinition {

@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import {
-  assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isHeadOf, notFound, type KitContext,
+  assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isHeadOf, notFound, openTransaction, type KitContext,
 } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { HeadEvaluation, type EvaluationSnapshot } from '../entities/head-evaluation.entity.js';
 import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
 import { LevelRule, snapshotOf, termsOf } from '../entities/level-rule.entity.js';
 import { MitigationInput } from '../inputs/evaluation.input.js';
-import { blockOwner, cityCommittee, organizationWithHeads, publishedRanking, snapshotOfOrg } from '../gateway-reads.js';
-import { isBlockAdministrator, isEvaluatedHead, isEvaluatorByToken } from '../access.js';
+import { blockOwner, cityCommittee, organizationWithSuccessors, publishedRanking, snapshotOfOrg } from '../gateway-reads.js';
+import { isBlockAdministrator, isEvaluatedHead, isEvaluator } from '../access.js';
 import { finalLevel, proposedLevel, toHundredths } from '../rules/levels.js';
 import { headsOfYear } from '../rules/months.js';
-import { decidingOrganizationId, decisionDay, evaluatorOrganizationId, headOn } from '../rules/evaluator.js';
+import { decidingOrganizationId, decisionDay, evaluatorOrganizationId } from '../rules/evaluator.js';
 import { ruleInForce, yearEnd } from '../rules/periods.js';
 import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
 import { isUuid } from '../ids.js';
@@ -58,17 +58,18 @@ export class EvaluationWorkflowResolver {
         owner = undefined; // the criteria set is not readable to this service: judge by role alone
       }
       // A block still in draft is not visible to this service: judge by role alone, as for an unreadable one.
-      const administrator = owner ? (owner.kind === 'CITY_COMMITTEE' ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx.caller, owner.id)) : hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD');
+      const administrator = owner ? (owner.kind === 'CITY_COMMITTEE' ? hasRole(ctx.caller, 'HOME_AFFAIRS') : await isHeadOf(ctx, owner.id)) : hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD');
       if (!administrator) throw forbidden("Only the block's administrator proposes its heads' evaluations");
       throw conflict(`block: no published ${block} index of ${year} (not published yet, or no such block); evaluations need the published ranking`, { field: 'block' });
     }
     const ownedByCity = ranking.owner.kind === 'CITY_COMMITTEE';
-    if (!(ownedByCity ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx.caller, ranking.owner.id))) {
+    if (!(ownedByCity ? hasRole(ctx.caller, 'HOME_AFFAIRS') : await isHeadOf(ctx, ranking.owner.id))) {
       throw forbidden(`Only the administrator of block ${block} (${ownedByCity ? 'Home Affairs' : `the head of ${ranking.owner.name}`}) proposes its heads' evaluations`);
     }
     const city = await cityCommittee(ctx);
     const evaluatorOf = new Map(ranking.entries.map((entry) => [entry.organization.id, evaluatorOrganizationId({ id: entry.organization.id, parentId: entry.organization.parent?.id ?? null }, city.id)]));
     const ownerIds = [...new Set([...evaluatorOf.values(), city.id])];
+    await openTransaction(ctx);
     const day = yearEnd(year);
     // Shared locks: a rule cannot be updated while evaluations that use it are being created.
     const inForce = await ctx.em.find(LevelRule, {
@@ -127,7 +128,8 @@ export class EvaluationWorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
-    if (!isBlockAdministrator(ctx.caller, e) && !isEvaluatorByToken(ctx.caller, e)) throw forbidden("Only the block's administrator or the evaluator records duties");
+    if (!(await isBlockAdministrator(ctx, e)) && !(await isEvaluator(ctx, e))) throw forbidden("Only the block's administrator or the evaluator records duties");
+    await openTransaction(ctx);
     assertOpen(e, 'duties are recorded');
     assertVersion(e, expectedVersion, 'The evaluation');
     const before = auditJson(e);
@@ -146,8 +148,8 @@ export class EvaluationWorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
-    const own = hasRole(ctx.caller, 'ORG_HEAD') && isEvaluatedHead(ctx.caller, e);
-    if (!own && !hasRole(ctx.caller, 'HOME_AFFAIRS')) throw forbidden('Only the evaluated head, or Home Affairs on their behalf, claims mitigation');
+    if (!isEvaluatedHead(ctx, e) && !hasRole(ctx.caller, 'HOME_AFFAIRS')) throw forbidden('Only the evaluated head, or Home Affairs on their behalf, claims mitigation');
+    await openTransaction(ctx);
     assertOpen(e, 'mitigation is claimed');
     assertVersion(e, expectedVersion, 'The evaluation');
     const explanation = input.explanation.trim();
@@ -169,7 +171,8 @@ export class EvaluationWorkflowResolver {
   @Mutation(() => HeadEvaluation)
   async submitHeadEvaluation(@Arg('evaluationId', () => ID) evaluationId: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: KitContext) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
-    if (!isBlockAdministrator(ctx.caller, e)) throw forbidden("Only the block's administrator submits an evaluation to the evaluator");
+    if (!(await isBlockAdministrator(ctx, e))) throw forbidden("Only the block's administrator submits an evaluation to the evaluator");
+    await openTransaction(ctx);
     assertOpen(e, 'it is submitted');
     assertVersion(e, expectedVersion, 'The evaluation');
     if (e.dutiesFulfilled === null) throw conflict('Record whether the duties were fulfilled before submitting', { field: 'dutiesFulfilled' });
@@ -181,7 +184,9 @@ export class EvaluationWorkflowResolver {
 
   /**
    * Only the evaluator decides: the person who, by the organizations data, heads the evaluator organization on the
-   * decision day (its successor's head once it is gone, else the City Chairman) — a role claim is not enough.
+   * decision day (its successor's head once it is gone, else the City Chairman) — a role claim is not enough. Who
+   * decides is settled before the state and version are looked at, so nobody else learns how far the evaluation got;
+   * the transaction opens after every gateway read.
    */
   @Authorized()
   @Mutation(() => HeadEvaluation)
@@ -197,12 +202,11 @@ export class EvaluationWorkflowResolver {
     if (!hasRole(ctx.caller, 'ORG_HEAD', 'CITY_CHAIR') || !ctx.caller.sub) throw forbidden('Only the evaluator decides');
     const day = decisionDay(new Date());
     const city = await cityCommittee(ctx);
-    const evaluator = await organizationWithHeads(ctx, e.evaluatorOrganizationId);
+    const evaluator = await organizationWithSuccessors(ctx, e.evaluatorOrganizationId);
     const decidingId = evaluator ? decidingOrganizationId(evaluator, day, city.id) : city.id;
-    const deciding = decidingId === evaluator?.id ? evaluator : evaluator?.successors.find((s) => s.id === decidingId) ?? (await organizationWithHeads(ctx, city.id));
-    const head = deciding ? headOn(deciding.headAssignments.map((a) => ({ ...a, personId: a.person.id })), day) : null;
-    if (head === null || head !== ctx.caller.sub) {
-      throw forbidden(`Only the head of ${deciding?.name ?? 'the evaluator organization'} on ${day} decides this evaluation`);
+    if (!(await isHeadOf(ctx, decidingId)) && !(decidingId === city.id && (await isCityChair(ctx)))) {
+      const deciding = decidingId === evaluator?.id ? evaluator : evaluator?.successors.find((s) => s.id === decidingId) ?? city;
+      throw forbidden(`Only the head of ${deciding.name} on ${day} decides this evaluation`);
     }
     if (e.status !== EvaluationStatus.SUBMITTED) {
       throw conflict(e.status === EvaluationStatus.APPROVED ? 'The evaluation was already approved; an approved level never changes' : `The evaluation is ${e.status}; only a SUBMITTED evaluation is decided`, { status: e.status });
@@ -211,6 +215,7 @@ export class EvaluationWorkflowResolver {
     if (acceptMitigation === true && !e.mitigationGround) throw badInput('acceptMitigation', 'no mitigation was claimed for this evaluation');
     const text = comment?.trim() || null;
     if (!approve && !text) throw badInput('comment', 'say why the evaluation is returned');
+    await openTransaction(ctx);
     const before = auditJson(e);
     if (approve) {
       e.mitigationAccepted = e.mitigationGround ? acceptMitigation ?? false : null;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { audit, auditJson, badInput, conflict, forbidden, isMemberOf, notFound, type KitContext } from 'subgraph-kit';
+import { audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isMemberOf, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkCode } from 'subgraph-kit/codes';
 import { CommendationProposal, HandlingCase, ObstacleReport } from '../entities/follow-up.entity.js';
 import { CompletionLevel, EvaluationStatus, HandlingStatus, ObstacleStatus, ProposalStatus } from '../entities/enums.js';
@@ -74,6 +74,7 @@ export class AnnualSummaryResolver {
   @Authorized('HOME_AFFAIRS', 'CITY_CHAIR')
   @Query(() => AnnualSummary)
   async annualSummary(@Arg('year', () => Int) year: number, @Ctx() ctx: KitContext): Promise<AnnualSummary> {
+    if (!hasRole(ctx.caller, 'HOME_AFFAIRS') && !(await isCityChair(ctx))) throw forbidden('The annual summary is for Home Affairs and the City Chairman');
     const [evaluations, commendations, handlingCases, obstacles] = await Promise.all([
       ctx.em.find(HeadEvaluation, { year }, { orderBy: EVALUATION_ORDER }),
       ctx.em.fork().find(CommendationProposal, { year }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
@@ -112,6 +113,7 @@ export class CommendationResolver {
     checkYear(input.year);
     const reason = required(input.reason, 'input.reason');
     const org = await subject(ctx, input);
+    await openTransaction(ctx);
     const proposal = ctx.em.create(CommendationProposal, {
       year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), headAssignmentId: input.headAssignmentId ?? null, reason,
     });
@@ -128,6 +130,8 @@ export class CommendationResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: KitContext,
   ) {
+    if (!(await isCityChair(ctx))) throw forbidden('Only the City Chairman decides commendations');
+    await openTransaction(ctx);
     const proposal = isUuid(id) ? await ctx.em.findOne(CommendationProposal, { id }) : null;
     if (!proposal) throw notFound('CommendationProposal', id, 'id');
     if (proposal.status !== ProposalStatus.PROPOSED) throw conflict(`The proposal was already ${proposal.status}`, { status: proposal.status });
@@ -158,6 +162,7 @@ export class HandlingCaseResolver {
     checkYear(input.year);
     const reason = required(input.reason, 'input.reason');
     const org = await subject(ctx, input);
+    await openTransaction(ctx);
     const handling = ctx.em.create(HandlingCase, {
       year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), headAssignmentId: input.headAssignmentId ?? null, reason,
     });
@@ -170,6 +175,7 @@ export class HandlingCaseResolver {
   @Mutation(() => HandlingCase)
   async closeHandlingCase(@Arg('id', () => ID) id: string, @Arg('outcome', () => String) outcome: string, @Ctx() ctx: KitContext) {
     const text = required(outcome, 'outcome');
+    await openTransaction(ctx);
     const handling = isUuid(id) ? await ctx.em.findOne(HandlingCase, { id }) : null;
     if (!handling) throw notFound('HandlingCase', id, 'id');
     if (handling.status !== HandlingStatus.OPEN) throw conflict('The handling case is already closed', { status: handling.status });
@@ -192,12 +198,12 @@ export class ObstacleResolver {
   /** A unit's head or staff see their own unit's reports; Home Affairs and the City Chairman see all. */
   @Authorized()
   @Query(() => [ObstacleReport])
-  obstacleReports(
+  async obstacleReports(
     @Arg('year', () => Int) year: number,
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
     @Ctx() ctx: KitContext,
   ) {
-    const all = ctx.caller.roles.includes('HOME_AFFAIRS') || ctx.caller.roles.includes('CITY_CHAIR');
+    const all = hasRole(ctx.caller, 'HOME_AFFAIRS') || (await isCityChair(ctx));
     if (!all && !(ctx.caller.org && ctx.caller.roles.some((r) => r === 'ORG_HEAD' || r === 'ORG_STAFF'))) throw forbidden();
     if (!all && organizationId && organizationId !== ctx.caller.org) throw forbidden("Only your own unit's reports");
     const org = all ? organizationId : ctx.caller.org;
@@ -213,6 +219,7 @@ export class ObstacleResolver {
     const description = required(input.description, 'input.description');
     const areaCode = input.areaCode?.trim() ? checkCode(input.areaCode.trim(), 'input.areaCode') : null;
     const org = await organizationOrBadInput(ctx, input.organizationId, 'input.organizationId');
+    await openTransaction(ctx);
     const report = ctx.em.create(ObstacleReport, {
       year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), areaCode: areaCode ?? null,
       description, reportedBy: ctx.caller.sub ?? 'unknown',
@@ -232,6 +239,7 @@ export class ObstacleResolver {
   ) {
     const text = required(response, 'response');
     if (status === ObstacleStatus.OPEN) throw badInput('status', 'a response leaves the report ANSWERED or RESOLVED');
+    await openTransaction(ctx);
     const report = isUuid(id) ? await ctx.em.findOne(ObstacleReport, { id }) : null;
     if (!report) throw notFound('ObstacleReport', id, 'id');
     if (report.status === ObstacleStatus.RESOLVED) throw conflict('The obstacle is already resolved', { status: report.status });

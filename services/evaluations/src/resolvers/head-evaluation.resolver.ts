@@ -4,7 +4,7 @@ import { HeadEvaluation, Mitigation } from '../entities/head-evaluation.entity.j
 import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
 import { LevelRule } from '../entities/level-rule.entity.js';
 import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from '../entities/refs.js';
-import { canRead, seesDecisionComment, seesPrivate } from '../access.js';
+import { canRead, readable, seesDecisionComment, seesPrivate } from '../access.js';
 import { loadLevelRule } from './level-rule.resolver.js';
 import { uuidsOnly } from '../ids.js';
 
@@ -17,7 +17,7 @@ export function loadHeadEvaluation(ctx: KitContext, id: string): Promise<HeadEva
 /** The federation entry point: unreadable evaluations resolve to null like unknown ones. */
 export async function resolveHeadEvaluationReference(ctx: KitContext, id: string) {
   const e = await loadHeadEvaluation(ctx, id);
-  return e && canRead(ctx.caller, e) ? e : null;
+  return e && (await canRead(ctx, e)) ? e : null;
 }
 
 export const EVALUATION_ORDER = { year: 'asc', block: 'asc', rank: 'asc', organizationId: 'asc', createdAt: 'asc' } as const;
@@ -44,7 +44,7 @@ export class HeadEvaluationResolver {
       ...(ctx.caller.anonymous ? { status: EvaluationStatus.APPROVED } : {}),
     }, { orderBy: EVALUATION_ORDER });
     if (ctx.caller.anonymous && status && status !== EvaluationStatus.APPROVED) return [];
-    return rows.filter((e) => canRead(ctx.caller, e));
+    return readable(ctx, rows);
   }
 
   @FieldResolver(() => HeadAssignmentRef)
@@ -68,28 +68,28 @@ export class HeadEvaluationResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Whole calendar months of the year the person headed the organization (those involved only).' })
-  monthsInOffice(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
-    return seesPrivate(ctx.caller, e) ? e.monthsInOffice : null;
+  async monthsInOffice(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return (await seesPrivate(ctx, e)) ? e.monthsInOffice : null;
   }
 
   @FieldResolver(() => Boolean, { nullable: true })
-  dutiesFulfilled(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
-    return seesPrivate(ctx.caller, e) ? e.dutiesFulfilled : null;
+  async dutiesFulfilled(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return (await seesPrivate(ctx, e)) ? e.dutiesFulfilled : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  dutyNotes(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
-    return seesPrivate(ctx.caller, e) ? e.dutyNotes : null;
+  async dutyNotes(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return (await seesPrivate(ctx, e)) ? e.dutyNotes : null;
   }
 
   @FieldResolver(() => Mitigation, { nullable: true })
-  mitigation(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
-    return seesPrivate(ctx.caller, e) ? e.mitigation : null;
+  async mitigation(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return (await seesPrivate(ctx, e)) ? e.mitigation : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  decisionComment(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
-    return seesDecisionComment(ctx.caller, e) ? e.decisionComment : null;
+  async decisionComment(@Root() e: HeadEvaluation, @Ctx() ctx: KitContext) {
+    return (await seesDecisionComment(ctx, e)) ? e.decisionComment : null;
   }
 
   @Authorized('HOME_AFFAIRS')
@@ -109,7 +109,7 @@ export class OrganizationEvaluationsResolver {
         return groupByKey(ids as string[], found, (e) => e.organizationId);
       })
       .load(org.id);
-    return rows.filter((e) => canRead(ctx.caller, e));
+    return readable(ctx, rows);
   }
 }
 
@@ -123,6 +123,6 @@ export class HeadAssignmentEvaluationsResolver {
         return groupByKey(ids as string[], found, (e) => e.headAssignmentId);
       })
       .load(assignment.id);
-    return rows.filter((e) => canRead(ctx.caller, e));
+    return readable(ctx, rows);
   }
 }

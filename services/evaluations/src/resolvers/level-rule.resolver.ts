@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVersion, audit, auditJson, badInput, byKey, conflict, forbidden, hasRole, isHeadOf, notFound, type Caller, type KitContext } from 'subgraph-kit';
+import { assertVersion, audit, auditJson, badInput, byKey, conflict, forbidden, hasRole, isHeadOf, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { LevelRule } from '../entities/level-rule.entity.js';
 import { CompletionLevel } from '../entities/enums.js';
 import { OrganizationRef, organizationRef, type OrganizationSnapshot } from '../entities/refs.js';
@@ -18,8 +18,8 @@ export function loadLevelRule(ctx: KitContext, id: string): Promise<LevelRule | 
 }
 
 /** The city's rules are Home Affairs'; a department's or district's own rules are its head's. */
-function mayManageRulesOf(caller: Caller, owner: OrganizationSnapshot) {
-  return owner.kind === 'CITY_COMMITTEE' ? hasRole(caller, 'HOME_AFFAIRS') : isHeadOf(caller, owner.id);
+async function mayManageRulesOf(ctx: KitContext, owner: OrganizationSnapshot) {
+  return owner.kind === 'CITY_COMMITTEE' ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx, owner.id);
 }
 
 /** Checks the terms of a rule and returns them as stored (bounds in hundredths). */
@@ -94,10 +94,11 @@ export class LevelRuleResolver {
   @Mutation(() => LevelRule)
   async defineLevelRule(@Arg('input', () => LevelRuleInput) input: LevelRuleInput, @Ctx() ctx: KitContext) {
     const owner = input.ownerId ? await organizationOrBadInput(ctx, input.ownerId, 'input.ownerId') : await cityCommittee(ctx);
-    if (!mayManageRulesOf(ctx.caller, owner)) {
+    if (!(await mayManageRulesOf(ctx, owner))) {
       throw forbidden(owner.kind === 'CITY_COMMITTEE' ? "Only Home Affairs defines the city's level rules" : `Only the head of ${owner.name} defines its level rules`);
     }
     const terms = validatedTerms(input);
+    await openTransaction(ctx);
     await lockOwner(ctx, owner.id);
     const { rules, periods } = await periodsOf(ctx, owner.id);
     const plan = planNewPeriod(periods, terms);
@@ -126,9 +127,11 @@ export class LevelRuleResolver {
     @Arg('input', () => LevelRuleInput) input: LevelRuleInput,
     @Ctx() ctx: KitContext,
   ) {
-    const rule = isUuid(id) ? await ctx.em.findOne(LevelRule, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!rule) throw notFound('LevelRule', id, 'id');
-    if (!mayManageRulesOf(ctx.caller, rule.ownerSnapshot)) throw forbidden(`Only the authority that defines ${rule.ownerSnapshot.name}'s level rules may change them`);
+    const found = isUuid(id) ? await ctx.em.findOne(LevelRule, { id }) : null;
+    if (!found) throw notFound('LevelRule', id, 'id');
+    if (!(await mayManageRulesOf(ctx, found.ownerSnapshot))) throw forbidden(`Only the authority that defines ${found.ownerSnapshot.name}'s level rules may change them`);
+    await openTransaction(ctx);
+    const rule = (await ctx.em.findOne(LevelRule, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
     if (input.ownerId && input.ownerId !== rule.ownerId) throw badInput('input.ownerId', 'a rule cannot move to another owner; define a new one');
     const used = await ctx.em.count(HeadEvaluation, { ruleId: rule.id });
     if (used > 0) throw conflict(`This rule was used by ${used} head evaluation(s) and keeps its terms; define a new rule for later years`);

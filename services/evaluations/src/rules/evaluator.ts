@@ -1,5 +1,3 @@
-import type { Period } from './months.js';
-
 /**
  * Who evaluates whom (DOMAIN.md §1 item 5): the head of the parent organization; for organizations directly under
  * the city committee — or with no parent recorded — the city committee, whose head is the City Chairman.
@@ -21,12 +19,6 @@ export function decidingOrganizationId(evaluator: OrgOnDay & { successors: OrgOn
   if (existsOn(evaluator, day)) return evaluator.id;
   const successor = evaluator.successors.find((s) => existsOn(s, day));
   return successor ? successor.id : cityCommitteeId;
-}
-
-/** The person whose assignment covers the day, if any. */
-export function headOn(assignments: (Period & { personId: string })[], day: string): string | null {
-  const current = assignments.find((a) => a.startDate <= day && (a.endDate === null || a.endDate >= day));
-  return current ? current.personId : null;
 }
 
 /** The decision day: the calendar day in Hải Phòng (UTC+7) at the moment of deciding. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError, ok, tableCounts, unique, viaGateway } from '../../../../test/support/client.js';
+import { headToken as currentHeadToken } from '../../../../test/support/heads.js';
 import {
   DEFINE_RULE, M, cityChairman, cityCommittee, cityRule, createOrganization, headToken, homeAffairs, newHead, publishBlock, type Evaluation,
 } from '../support.js';
@@ -78,7 +79,7 @@ describe("a district's own block and rule", () => {
     const before = await tableCounts('evaluations');
     expectError(await viaGateway(DEFINE_RULE, { input: {
       ownerId: district.id, name: 'Quy định mới', effectiveFrom: `${YEAR}-07-01`, bands: [{ level: 'EXCELLENT', minIndex: 95 }],
-    } }, await headToken(districtHead.personId, district.id)), 'CONFLICT', 'input.effectiveFrom');
+    } }, await currentHeadToken(district.id)), 'CONFLICT', 'input.effectiveFrom'); // its head today (the successor)
     expect(await tableCounts('evaluations')).toEqual(before);
   });
 });

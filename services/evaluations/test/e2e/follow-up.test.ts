@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectError, ok, sql, tableCounts, token, viaGateway } from '../../../../test/support/client.js';
-import { createOrganization, homeAffairs, newHead } from '../support.js';
+import { cityChairman, createOrganization, headToken, homeAffairs, newHead } from '../support.js';
 
 const PROPOSE = `mutation($input: CommendationInput!) { proposeCommendation(input: $input) { id year status reason decisionComment organization { id name } headAssignment { id } } }`;
 const DECIDE = `mutation($id: ID!, $accept: Boolean!, $comment: String) { decideCommendation(id: $id, accept: $accept, comment: $comment) { id status decisionComment } }`;
@@ -21,7 +21,7 @@ describe('commendations: Home Affairs proposes, the City Chairman decides', () =
       input: { year: YEAR, organizationId: org.id, reason: 'Dẫn đầu khối sở về Chỉ số CCHC' },
     }, await homeAffairs())).proposeCommendation;
     expect(proposal).toMatchObject({ status: 'PROPOSED', organization: { id: org.id, name: org.name } });
-    const chair = await token('CITY_CHAIR', { sub: 'chairman' });
+    const chair = (await cityChairman()).token;
     expect(ok(await viaGateway<{ decideCommendation: unknown }>(DECIDE, { id: proposal.id, accept: true, comment: 'Đồng ý' }, chair)).decideCommendation)
       .toEqual({ id: proposal.id, status: 'ACCEPTED', decisionComment: 'Đồng ý' });
     const before = await tableCounts('evaluations');
@@ -33,15 +33,15 @@ describe('commendations: Home Affairs proposes, the City Chairman decides', () =
 
   it('refuses anyone else, an unknown organization, an empty reason and a head assignment of another organization', async () => {
     const org = await createOrganization('DEPARTMENT');
+    const own = await newHead(org.id, '2020-01-01');
+    const head = await headToken(own.personId, org.id); // its real head: commendations are still Home Affairs' to propose
     const before = await tableCounts('evaluations');
-    const head = await token('ORG_HEAD', { org: org.id });
     expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: org.id, reason: 'x' } }, head), 'FORBIDDEN');
     expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: NOWHERE, reason: 'x' } }, await homeAffairs()), 'BAD_USER_INPUT', 'input.organizationId');
     expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: org.id, reason: '  ' } }, await homeAffairs()), 'BAD_USER_INPUT', 'input.reason');
     const elsewhere = await newHead((await createOrganization('DEPARTMENT')).id, '2020-01-01');
     expectError(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: org.id, headAssignmentId: elsewhere.assignmentId, reason: 'x' } }, await homeAffairs()), 'BAD_USER_INPUT', 'input.headAssignmentId');
     expect(await tableCounts('evaluations')).toEqual(before);
-    const own = await newHead(org.id, '2020-01-01');
     const proposal = ok(await viaGateway<{ proposeCommendation: { id: string; headAssignment: { id: string } } }>(PROPOSE, { input: { year: YEAR, organizationId: org.id, headAssignmentId: own.assignmentId, reason: 'Tốt' } }, await homeAffairs())).proposeCommendation;
     expect(proposal.headAssignment).toEqual({ id: own.assignmentId });
     expectError(await viaGateway(DECIDE, { id: proposal.id, accept: true }, await homeAffairs()), 'FORBIDDEN');
@@ -57,7 +57,7 @@ describe('handling cases: Home Affairs opens and closes them with an outcome', (
     expect(opened.status).toBe('OPEN');
     const before = await tableCounts('evaluations');
     expectError(await viaGateway(CLOSE, { id: opened.id, outcome: ' ' }, await homeAffairs()), 'BAD_USER_INPUT', 'outcome');
-    expectError(await viaGateway(CLOSE, { id: opened.id, outcome: 'Kiểm điểm' }, await token('CITY_CHAIR')), 'FORBIDDEN');
+    expectError(await viaGateway(CLOSE, { id: opened.id, outcome: 'Kiểm điểm' }, (await cityChairman()).token), 'FORBIDDEN');
     expect(await tableCounts('evaluations')).toEqual(before);
     expect(ok(await viaGateway<{ closeHandlingCase: unknown }>(CLOSE, { id: opened.id, outcome: 'Kiểm điểm trách nhiệm người đứng đầu' }, await homeAffairs())).closeHandlingCase)
       .toEqual({ id: opened.id, status: 'CLOSED', outcome: 'Kiểm điểm trách nhiệm người đứng đầu' });
@@ -93,13 +93,13 @@ describe("the annual summary is Home Affairs' and the City Chairman's", () => {
   it('counts commendations, handling cases and obstacles per area for the year', async () => {
     const before = ok(await viaGateway<{ annualSummary: any }>(SUMMARY, { year: YEAR }, await homeAffairs())).annualSummary;
     const org = await createOrganization('COMMUNE_COMMITTEE');
-    const head = await token('ORG_HEAD', { org: org.id });
+    const head = await headToken((await newHead(org.id, '2020-01-01')).personId, org.id);
     for (const areaCode of ['TCBM', 'TCBM', null]) {
       ok(await viaGateway(REPORT, { input: { year: YEAR, organizationId: org.id, areaCode, description: 'Thiếu biên chế' } }, head));
     }
     ok(await viaGateway(PROPOSE, { input: { year: YEAR, organizationId: org.id, reason: 'Tiến bộ vượt bậc' } }, await homeAffairs()));
     ok(await viaGateway(OPEN, { input: { year: YEAR, organizationId: org.id, reason: 'Trì trệ' } }, await homeAffairs()));
-    const after = ok(await viaGateway<{ annualSummary: any }>(SUMMARY, { year: YEAR }, await token('CITY_CHAIR'))).annualSummary;
+    const after = ok(await viaGateway<{ annualSummary: any }>(SUMMARY, { year: YEAR }, (await cityChairman()).token)).annualSummary;
     const count = (s: any, area: string | null) => s.obstaclesByArea.find((o: any) => o.areaCode === area)?.count ?? 0;
     expect(count(after, 'TCBM') - count(before, 'TCBM')).toBe(2);
     expect(count(after, null) - count(before, null)).toBe(1);

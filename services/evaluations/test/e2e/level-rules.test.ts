@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectError, ok, sql, tableCounts, token, viaGateway, direct } from '../../../../test/support/client.js';
-import { DEFINE_RULE, QUANG_NGAI_BANDS, UPDATE_RULE, cityCommittee, cityRule, createOrganization, homeAffairs } from '../support.js';
+import { DEFINE_RULE, QUANG_NGAI_BANDS, UPDATE_RULE, cityChairman, cityCommittee, cityRule, createOrganization, headToken, homeAffairs, newHead } from '../support.js';
 
 type Rule = { id: string; effectiveFrom: string; effectiveTo: string | null; version: number; owner: { id: string }; bands: { level: string; minIndex: number }[]; mitigationCeiling: string; minMonthsInOffice: number; excellentRequiresAllDuties: boolean };
 
-/** A department that runs its own rules, and its head's token. */
+/** A department that runs its own rules, and the token of the person heading it. */
 async function departmentWithHead() {
   const department = await createOrganization('DEPARTMENT');
-  return { department, head: await token('ORG_HEAD', { org: department.id, sub: `head-of-${department.code}` }) };
+  return { department, head: await headToken((await newHead(department.id, '2020-01-01')).personId, department.id) };
 }
 
 const ruleInput = (ownerId: string, effectiveFrom: string, extra: Record<string, unknown> = {}) => ({
@@ -25,7 +25,7 @@ describe("the city's level rules are Home Affairs'", () => {
   it('anyone else is refused, and nothing is written', async () => {
     await cityRule();
     const before = await tableCounts('evaluations');
-    const chair = await token('CITY_CHAIR');
+    const chair = (await cityChairman()).token; // the City Chairman decides evaluations; the city's rules are Home Affairs'
     expectError(await viaGateway(DEFINE_RULE, { input: { name: 'X', effectiveFrom: '2040-01-01', bands: QUANG_NGAI_BANDS } }, chair), 'FORBIDDEN');
     expectError(await viaGateway(DEFINE_RULE, { input: { name: 'X', effectiveFrom: '2040-01-01', bands: QUANG_NGAI_BANDS } }), 'UNAUTHENTICATED');
     expect(await tableCounts('evaluations')).toEqual(before);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidingOrganizationId, decisionDay, evaluatorOrganizationId, headOn } from '../../src/rules/evaluator.js';
+import { decidingOrganizationId, decisionDay, evaluatorOrganizationId } from '../../src/rules/evaluator.js';
 
 describe('who evaluates a head', () => {
   it('the head of the parent organization', () => {
@@ -26,18 +26,6 @@ describe('who decides on the decision day', () => {
   it('a dissolved successor does not decide', () => {
     const gone = { ...district, validTo: '2025-06-30', successors: [{ id: 'ward', validFrom: '2025-07-01', validTo: '2025-12-31' }] };
     expect(decidingOrganizationId(gone, '2026-01-09', 'city')).toBe('city');
-  });
-});
-
-describe('the head on a day', () => {
-  const assignments = [
-    { personId: 'old', startDate: '2020-01-01', endDate: '2025-06-14' },
-    { personId: 'new', startDate: '2025-06-15', endDate: null },
-  ];
-  it('is the person whose assignment covers the day, end date included', () => {
-    expect(headOn(assignments, '2025-06-14')).toBe('old');
-    expect(headOn(assignments, '2025-06-15')).toBe('new');
-    expect(headOn(assignments, '2019-12-31')).toBeNull();
   });
 });
 

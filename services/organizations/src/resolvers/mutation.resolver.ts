@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { DateScalar, type KitContext } from 'subgraph-kit';
+import { DateScalar, openTransaction, type KitContext } from 'subgraph-kit';
 import { Organization } from '../entities/organization.entity.js';
 import { OrganizationEvent } from '../entities/organization-event.entity.js';
 import { Person } from '../entities/person.entity.js';
@@ -10,47 +10,56 @@ import { OrganizationEventInput } from '../inputs/organization-event.input.js';
 import { AppointHeadInput } from '../inputs/appoint-head.input.js';
 import { appointHeadIn, createOrganizationIn, createPersonIn, endHeadAssignmentIn, recordEventIn, updateOrganizationIn } from '../domain/organizations.js';
 
-/** The registry is kept by Home Affairs (Sở Nội vụ): every write is HOME_AFFAIRS only, one transaction, audited. */
+/**
+ * The registry is kept by Home Affairs (Sở Nội vụ): every write is HOME_AFFAIRS only, one transaction, audited. The
+ * role is checked before the resolver runs, so each opens its transaction first.
+ */
 @Resolver()
 export class OrganizationMutationResolver {
   @Authorized('HOME_AFFAIRS')
   @Mutation(() => Organization, { description: 'HOME_AFFAIRS.' })
-  createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: KitContext) {
+  async createOrganization(@Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput, @Ctx() ctx: KitContext) {
+    await openTransaction(ctx);
     return createOrganizationIn(ctx, input);
   }
 
   @Authorized('HOME_AFFAIRS')
   @Mutation(() => Organization, { description: 'HOME_AFFAIRS. CONFLICT when expectedVersion is stale.' })
-  updateOrganization(
+  async updateOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
     @Ctx() ctx: KitContext,
   ) {
+    await openTransaction(ctx);
     return updateOrganizationIn(ctx, id, expectedVersion, input);
   }
 
   @Authorized('HOME_AFFAIRS')
   @Mutation(() => OrganizationEvent, { description: 'HOME_AFFAIRS. Closes predecessors the day before, opens successors, links them both ways.' })
-  recordOrganizationEvent(@Arg('input', () => OrganizationEventInput) input: OrganizationEventInput, @Ctx() ctx: KitContext) {
+  async recordOrganizationEvent(@Arg('input', () => OrganizationEventInput) input: OrganizationEventInput, @Ctx() ctx: KitContext) {
+    await openTransaction(ctx);
     return recordEventIn(ctx, input);
   }
 
   @Authorized('HOME_AFFAIRS')
   @Mutation(() => Person, { description: 'HOME_AFFAIRS.' })
-  createPerson(@Arg('fullName', () => String) fullName: string, @Ctx() ctx: KitContext) {
+  async createPerson(@Arg('fullName', () => String) fullName: string, @Ctx() ctx: KitContext) {
+    await openTransaction(ctx);
     return createPersonIn(ctx, fullName);
   }
 
   @Authorized('HOME_AFFAIRS')
   @Mutation(() => HeadAssignment, { description: 'HOME_AFFAIRS. Closes the previous assignment the day before.' })
-  appointHead(@Arg('input', () => AppointHeadInput) input: AppointHeadInput, @Ctx() ctx: KitContext) {
+  async appointHead(@Arg('input', () => AppointHeadInput) input: AppointHeadInput, @Ctx() ctx: KitContext) {
+    await openTransaction(ctx);
     return appointHeadIn(ctx, input);
   }
 
   @Authorized('HOME_AFFAIRS')
   @Mutation(() => HeadAssignment, { description: 'HOME_AFFAIRS.' })
-  endHeadAssignment(@Arg('id', () => ID) id: string, @Arg('endDate', () => DateScalar) endDate: string, @Ctx() ctx: KitContext) {
+  async endHeadAssignment(@Arg('id', () => ID) id: string, @Arg('endDate', () => DateScalar) endDate: string, @Ctx() ctx: KitContext) {
+    await openTransaction(ctx);
     return endHeadAssignmentIn(ctx, id, endDate);
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  AuditRecord, PageInfo, badInput, checkPageSize, decodeCursor, encodeCursor, forbidden, hasRole, loadAuditTrail, unauthenticated, type KitContext,
+  AuditRecord, PageInfo, badInput, checkPageSize, decodeCursor, encodeCursor, forbidden, hasRole, isCityChair, isHeadOf, loadAuditTrail, unauthenticated, type KitContext,
 } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
@@ -34,7 +34,7 @@ const h = (value: number | null | undefined) => (value === null || value === und
 /** An assessment as the caller may see it: published ones to everyone, the others to those with a stake in them. */
 export async function visibleAssessment(ctx: KitContext, assessment: Assessment | null, refuse: boolean): Promise<Assessment | null> {
   if (!assessment || published(assessment)) return assessment;
-  if (canReadUnpublished(ctx.caller, assessment, await criteriaSetOf(ctx, assessment))) return assessment;
+  if (await canReadUnpublished(ctx, assessment, await criteriaSetOf(ctx, assessment))) return assessment;
   if (!refuse) return null;
   throw ctx.caller.anonymous ? unauthenticated('Unpublished results need a bearer token') : forbidden('This assessment is not published and not yours to read');
 }
@@ -68,8 +68,8 @@ export class AssessmentResolver {
       const visible: FilterQuery<Assessment>[] = [{ status: AssessmentStatus.PUBLISHED }];
       if (caller.org && hasRole(caller, 'ORG_HEAD', 'ORG_STAFF')) visible.push({ organizationId: caller.org });
       const ownerFilters: FilterQuery<CriteriaSet>[] = [];
-      if (caller.org && hasRole(caller, 'ORG_HEAD')) ownerFilters.push({ ownerId: caller.org });
-      if (hasRole(caller, 'CITY_CHAIR')) ownerFilters.push({ ownerKind: 'CITY_COMMITTEE' });
+      if (caller.org && (await isHeadOf(ctx, caller.org))) ownerFilters.push({ ownerId: caller.org });
+      if (await isCityChair(ctx)) ownerFilters.push({ ownerKind: 'CITY_COMMITTEE' });
       if (ownerFilters.length) {
         const sets = await ctx.em.find(CriteriaSet, { year, $or: ownerFilters });
         if (sets.length) visible.push({ criteriaSetId: { $in: sets.map((s) => s.id) } });
@@ -104,7 +104,7 @@ export class AssessmentResolver {
   @FieldResolver(() => [ScoreView], { description: 'Per-criterion scores: the unit, its appraisers and administrators; once published also partners with reform-index:read.' })
   async scores(@Root() a: Assessment, @Ctx() ctx: KitContext) {
     const set = await criteriaSetOf(ctx, a);
-    if (published(a) && !canReadPublishedScores(ctx.caller, a, set)) return [];
+    if (published(a) && !(await canReadPublishedScores(ctx, a, set))) return [];
     return scoreViews(set, a);
   }
 

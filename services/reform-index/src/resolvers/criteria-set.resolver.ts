@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, auditJson, badInput, conflict, forbidden, hasRole, notFound, type Caller, type KitContext } from 'subgraph-kit';
+import { audit, auditJson, badInput, conflict, forbidden, hasRole, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { CriteriaSetStatus } from '../entities/enums.js';
@@ -15,7 +15,7 @@ import { areaViews, bandViews } from '../services/views.js';
 const OWNER_KINDS = ['CITY_COMMITTEE', 'DEPARTMENT', 'CITY_AGENCY', 'DISTRICT_COMMITTEE'];
 
 /** Drafts are the administrator's working copies; active sets are public regulation. */
-const canSee = (caller: Caller, set: CriteriaSet) => set.status === CriteriaSetStatus.ACTIVE || hasRole(caller, 'HOME_AFFAIRS') || isAdministrator(caller, set);
+const canSee = async (ctx: KitContext, set: CriteriaSet) => set.status === CriteriaSetStatus.ACTIVE || hasRole(ctx.caller, 'HOME_AFFAIRS') || isAdministrator(ctx, set);
 
 @Resolver(() => CriteriaSet)
 export class CriteriaSetResolver {
@@ -23,13 +23,14 @@ export class CriteriaSetResolver {
   async criteriaSet(@Arg('year', () => Int) year: number, @Arg('block', () => String) block: string, @Ctx() ctx: KitContext) {
     checkBlockCode(block, 'block');
     const set = await ctx.em.findOne(CriteriaSet, { year, block });
-    return set && canSee(ctx.caller, set) ? set : null;
+    return set && (await canSee(ctx, set)) ? set : null;
   }
 
   @Query(() => [CriteriaSet], { description: 'The blocks of a year.' })
   async criteriaSets(@Arg('year', () => Int) year: number, @Ctx() ctx: KitContext) {
     const sets = await ctx.em.find(CriteriaSet, { year }, { orderBy: { block: 'asc' } });
-    return sets.filter((s) => canSee(ctx.caller, s));
+    const visible = await Promise.all(sets.map((s) => canSee(ctx, s)));
+    return sets.filter((_, i) => visible[i]);
   }
 
   @FieldResolver(() => OrganizationRef, { description: 'Who runs this block: the city committee, or a department/district for its own units.' })
@@ -57,7 +58,7 @@ export class CriteriaSetResolver {
     const owner = input.ownerId ? await fetchOrganization(ctx, input.ownerId, 'input.ownerId') : await fetchCityCommittee(ctx, 'input.ownerId');
     if (!OWNER_KINDS.includes(owner.kind)) throw badInput('input.ownerId', 'a block is run by the city committee, or by a department, city agency or district for its own units');
     const ownership = { ownerId: owner.id, ownerKind: owner.kind };
-    requireAdministrator(ctx.caller, ownership);
+    await requireAdministrator(ctx, ownership);
     if (owner.kind === 'CITY_COMMITTEE') {
       if (block.includes('/')) throw badInput('input.block', "a city block's code has no \"/\"; that prefix marks a department's or district's own block");
     } else if (!block.startsWith(`${owner.code}/`) || block.length === owner.code.length + 1) {
@@ -76,7 +77,10 @@ export class CriteriaSetResolver {
     const existing = await ctx.em.findOne(CriteriaSet, { year: input.year, block });
     if (existing) {
       if (existing.status !== CriteriaSetStatus.DRAFT) throw conflict(`The ${input.year} criteria set of ${block} is active and frozen`, { field: 'input.block' });
-      requireAdministrator(ctx.caller, existing);
+      await requireAdministrator(ctx, existing);
+    }
+    await openTransaction(ctx);
+    if (existing) {
       const before = auditJson(existing);
       Object.assign(existing, { ownerId: owner.id, ownerKind: owner.kind, ownerCode: owner.code, name, legalBasis: input.legalBasis ?? null, areaTree: tree.areas, bandList: tree.bands, maxHundredths: tree.maxHundredths });
       audit(ctx, 'CriteriaSet', existing.id, before, existing);
@@ -96,7 +100,8 @@ export class CriteriaSetResolver {
   async activateCriteriaSet(@Arg('id', () => ID) id: string, @Ctx() ctx: KitContext) {
     const set = await ctx.em.findOne(CriteriaSet, { id });
     if (!set) throw notFound('CriteriaSet', id, 'id');
-    requireAdministrator(ctx.caller, set);
+    await requireAdministrator(ctx, set);
+    await openTransaction(ctx);
     if (set.status !== CriteriaSetStatus.DRAFT) throw conflict(`The criteria set ${set.year} ${set.block} is already active`);
     const before = auditJson(set);
     set.status = CriteriaSetStatus.ACTIVE;

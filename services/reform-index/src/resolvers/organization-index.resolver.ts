@@ -26,7 +26,7 @@ export class OrganizationIndexResolver {
         return groupByKey(ids, rows, (a) => a.organizationId);
       })
       .load(org.id);
-    const visible = await Promise.all(all.map(async (a) => a.status === AssessmentStatus.PUBLISHED || canReadUnpublished(ctx.caller, a, await criteriaSetOf(ctx, a))));
+    const visible = await Promise.all(all.map(async (a) => a.status === AssessmentStatus.PUBLISHED || canReadUnpublished(ctx, a, await criteriaSetOf(ctx, a))));
     return all.filter((_, i) => visible[i]);
   }
 }

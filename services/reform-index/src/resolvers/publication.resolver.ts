@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { audit, auditJson, badInput, conflict, notFound, type KitContext } from 'subgraph-kit';
+import { audit, auditJson, badInput, conflict, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
@@ -53,13 +53,15 @@ export class PublicationResolver {
     @Ctx() ctx: KitContext,
   ) {
     checkBlockCode(block, 'block');
-    // The row lock makes concurrent publications of one block wait for each other; the unique (year, block)
-    // constraint on publication stands behind it.
-    const set = await ctx.em.findOne(CriteriaSet, { year, block }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!set) throw notFound('Criteria set', `${year} ${block}`, 'block');
-    requirePublisher(ctx.caller, set);
+    const owned = await ctx.em.findOne(CriteriaSet, { year, block });
+    if (!owned) throw notFound('Criteria set', `${year} ${block}`, 'block');
+    await requirePublisher(ctx, owned);
     const decision = (decisionNumber ?? '').trim();
     if (!decision) throw badInput('decisionNumber', 'must not be empty');
+    await openTransaction(ctx);
+    // The row lock makes concurrent publications of one block wait for each other; the unique (year, block)
+    // constraint on publication stands behind it. It also re-reads the set, as it is now.
+    const set = (await ctx.em.findOne(CriteriaSet, { id: owned.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
     if (set.status !== CriteriaSetStatus.ACTIVE) throw conflict(`The ${year} criteria set of ${block} is not active`);
     const previous = await ctx.em.findOne(Publication, { year, block });
     if (previous) throw conflict(`The ${year} index of ${block} was already published by decision ${previous.decisionNumber}`);

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import {
-  assertVersion, audit, auditJson, badInput, conflict, forbidden, isHeadOf, isMemberOf, notFound, type KitContext,
+  assertVersion, audit, auditJson, badInput, conflict, forbidden, isHeadOf, isMemberOf, notFound, openTransaction, type KitContext,
 } from 'subgraph-kit';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
@@ -67,7 +67,10 @@ async function activeSet(ctx: KitContext, year: number, block: string): Promise<
   return set;
 }
 
-/** The yearly workflow of DOMAIN.md §3; every step checks who, the state, and the version the writer read. */
+/**
+ * The yearly workflow of DOMAIN.md §3; every step checks who, the state, and the version the writer read. Who may act
+ * is settled (and other subgraphs read) before the step opens its transaction.
+ */
 @Resolver(() => Assessment)
 export class WorkflowResolver {
   @Authorized()
@@ -79,7 +82,7 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const set = await activeSet(ctx, year, block);
-    requireAdministrator(ctx.caller, set);
+    await requireAdministrator(ctx, set);
     if (set.status !== CriteriaSetStatus.ACTIVE) throw conflict(`Activate the ${year} criteria set of ${block} before opening assessments`);
     if (organizationIds.length === 0) throw badInput('organizationIds', 'name at least one organization');
     noDuplicates(organizationIds, (i) => `organizationIds[${i}]`);
@@ -89,6 +92,7 @@ export class WorkflowResolver {
       if (!org) throw badInput(`organizationIds[${i}]`, `no organization has id ${id}`);
       if (!set.ownedByCity && org.parentId !== set.ownerId) throw badInput(`organizationIds[${i}]`, `${org.code} is not a unit of ${set.ownerCode}, which runs ${block}`);
     });
+    await openTransaction(ctx);
     const existing = new Map((await ctx.em.find(Assessment, { organizationId: { $in: organizationIds }, year })).map((a) => [a.organizationId, a]));
     return organizationIds.map((organizationId, i) => {
       const found = existing.get(organizationId);
@@ -113,6 +117,7 @@ export class WorkflowResolver {
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
     if (!isMemberOf(ctx.caller, a.organizationId)) throw forbidden("Only the unit's own head and staff score its self-assessment");
+    await openTransaction(ctx);
     requireState(a, 'save self-assessment scores', S.DRAFT);
     assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
@@ -146,7 +151,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    if (!isHeadOf(ctx.caller, a.organizationId)) throw forbidden("Only the unit's head submits its self-assessment");
+    if (!(await isHeadOf(ctx, a.organizationId))) throw forbidden("Only the unit's head submits its self-assessment");
+    await openTransaction(ctx);
     requireState(a, 'submit the self-assessment', S.DRAFT);
     assertVersion(a, expectedVersion, 'The assessment');
     for (const { leaf } of leavesOf(set.areaTree)) {
@@ -171,7 +177,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    requireAppraiser(ctx.caller, set);
+    await requireAppraiser(ctx, set);
+    await openTransaction(ctx);
     requireState(a, 'record appraisal scores', S.SELF_ASSESSED, S.UNDER_APPRAISAL);
     assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
@@ -207,7 +214,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    requireAppraiser(ctx.caller, set);
+    await requireAppraiser(ctx, set);
+    await openTransaction(ctx);
     requireState(a, 'request an explanation', S.UNDER_APPRAISAL);
     assertVersion(a, expectedVersion, 'The assessment');
     if (items.length === 0) throw badInput('items', 'name at least one criterion to explain');
@@ -237,7 +245,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    if (!isHeadOf(ctx.caller, a.organizationId)) throw forbidden("Only the unit's head answers explanation requests");
+    if (!(await isHeadOf(ctx, a.organizationId))) throw forbidden("Only the unit's head answers explanation requests");
+    await openTransaction(ctx);
     requireState(a, 'submit an explanation', S.EXPLANATION_REQUESTED);
     assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(answers.map((s) => s.criterionCode), (i) => `answers[${i}].criterionCode`);
@@ -269,7 +278,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    requireAdministrator(ctx.caller, set);
+    await requireAdministrator(ctx, set);
+    await openTransaction(ctx);
     requireState(a, 'finalize the appraisal', S.UNDER_APPRAISAL);
     assertVersion(a, expectedVersion, 'The assessment');
     const before = auditJson(a);
@@ -287,7 +297,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const set = await activeSet(ctx, year, block);
-    requireAdministrator(ctx.caller, set);
+    await requireAdministrator(ctx, set);
+    await openTransaction(ctx);
     if (scores.length === 0) throw badInput('scores', 'give at least one survey score');
     noDuplicates(scores.map((s) => `${s.organizationId} ${s.criterionCode}`), (i) => `scores[${i}].criterionCode`);
     const ids = [...new Set(scores.map((s) => s.organizationId))];

@@ -1,4 +1,5 @@
 import { ok, token, unique, viaGateway } from '../../../../test/support/client.js';
+import { chairToken, headToken } from '../../../../test/support/heads.js';
 
 /** Helpers for the reform-index tests: fresh organizations, criteria sets and the workflow steps, through the gateway. */
 
@@ -15,9 +16,11 @@ export async function createOrg(kind: string, name: string, extra: { parentId?: 
 
 export const tokens = {
   homeAffairs: () => token('HOME_AFFAIRS', { sub: 'person-home-affairs' }),
-  chair: () => token('CITY_CHAIR', { sub: 'person-chair' }),
+  /** The City Chairman today (heads the city committee HP by the organizations data). */
+  chair: () => chairToken(),
   appraiser: () => token('APPRAISER', { sub: 'person-appraiser' }),
-  head: (org: Org | string) => token('ORG_HEAD', { org: typeof org === 'string' ? org : org.id, sub: `head-of-${typeof org === 'string' ? org : org.code}` }),
+  /** The person heading `org` today (appointed when nobody does). */
+  head: (org: Org | string) => headToken(typeof org === 'string' ? org : org.id),
   staff: (org: Org | string) => token('ORG_STAFF', { org: typeof org === 'string' ? org : org.id, sub: `staff-of-${typeof org === 'string' ? org : org.code}` }),
   partner: () => token('PARTNER', { scope: 'reform-index:read', sub: 'partner-1' }),
 };

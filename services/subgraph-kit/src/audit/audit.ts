@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { wrap } from '@mikro-orm/core';
 import type { KitContext } from '../context.js';
+import { DomainError } from '../errors.js';
 import { groupByKey } from '../loaders.js';
 import { AuditRecord, AUDIT_TABLE_SQL } from './audit-record.entity.js';
 
@@ -14,9 +15,10 @@ export function auditJson(value: unknown): string | null {
 
 /**
  * Writes the audit record of a change in the caller's transaction (the mutation's EntityManager): if the
- * mutation fails, its audit record is rolled back with it.
+ * mutation fails, its audit record is rolled back with it. A change recorded before the transaction opened is a bug.
  */
 export function audit(ctx: KitContext, entityType: string, entityId: string, before: unknown, after: unknown, action?: string) {
+  if (!ctx.em.isInTransaction()) throw new DomainError('INTERNAL_SERVER_ERROR', 'A change is audited inside its transaction: open it first (openTransaction)');
   const record = ctx.em.create(AuditRecord, {
     at: new Date(),
     actor: ctx.caller.sub ?? 'system',

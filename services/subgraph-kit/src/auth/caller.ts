@@ -26,7 +26,9 @@ export const ANONYMOUS: Caller = Object.freeze({
 
 export const hasRole = (caller: Caller, ...roles: Role[]) => roles.some((r) => caller.roles.includes(r));
 export const hasScope = (caller: Caller, scope: string) => caller.roles.includes('PARTNER') && caller.scopes.includes(scope);
-/** A unit's own people: its head or staff, by the token's `org` claim. */
+/**
+ * A unit's own people: its head or staff, by the token's `org` claim. Membership rests on the identity provider;
+ * being its head does not (see `isHeadOf` in headships.ts, which confirms it through the organizations data).
+ */
 export const isMemberOf = (caller: Caller, organizationId: string) =>
   caller.org === organizationId && hasRole(caller, 'ORG_HEAD', 'ORG_STAFF');
-export const isHeadOf = (caller: Caller, organizationId: string) => caller.org === organizationId && hasRole(caller, 'ORG_HEAD');
