@@ -13,9 +13,12 @@ export interface PlatformInfo {
   adminDatabaseUrls: Record<'organizations' | 'reform-index' | 'evaluations', string>;
   /** The secret the gateway shares with each subgraph (a test's own gateway signs with these). */
   gatewaySecrets: Record<'organizations' | 'reform-index' | 'evaluations', string>;
+  /** The user-token key (the identity provider's role): tests sign with it; no service process holds it. */
   privateJwk: string;
   publicJwk: string;
   usesExternalDatabase: boolean;
+  /** Process id of each service as started (to check what each process was given). */
+  pids: Record<'organizations' | 'reform-index' | 'evaluations' | 'gateway', number>;
 }
 
 declare module 'vitest' {
@@ -54,6 +57,10 @@ export async function setup(project: TestProject) {
     privateJwk: JSON.stringify(platform.signingKey.privateJwk),
     publicJwk: JSON.stringify(platform.signingKey.publicJwk),
     usesExternalDatabase: Boolean(external),
+    pids: {
+      organizations: s.organizations.process.pid!, 'reform-index': s['reform-index'].process.pid!,
+      evaluations: s.evaluations.process.pid!, gateway: s.gateway.process.pid!,
+    },
   });
 }
 
