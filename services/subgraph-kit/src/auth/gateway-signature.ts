@@ -18,7 +18,9 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  *   <body>                     base64url SHA-256 of the body's bytes
  *
  * No field can hold a newline (the method, the name and the hashes cannot; an HTTP request target cannot), so the
- * string reads one way only. A signature is good for SIGNATURE_WINDOW_MS either side of its timestamp.
+ * string reads one way only. A signature is good for SIGNATURE_WINDOW_MS either side of its timestamp (the clocks
+ * of gateway and subgraphs must agree to within a few seconds). A proxy between them must pass the path, query
+ * string, Authorization header and body on unchanged.
  */
 export const SIGNATURE_HEADER = 'x-gateway-signature';
 export const SIGNATURE_WINDOW_MS = 60_000;
