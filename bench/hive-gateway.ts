@@ -1,11 +1,12 @@
 /**
  * Hive Gateway (npm @graphql-hive/gateway) over the same committed supergraph and the same running subgraphs, for
  * `pnpm bench`'s side-by-side comparison. Configured to pay what our gateway pays: it verifies the caller's token
- * (the same jose verifier), forwards it, and signs every subgraph request with the gateway secret over the exact
- * body sent (header `x-gateway-signature` = kit `signBody`). Production settings: no landing page, GraphiQL,
+ * (the same jose verifier), forwards it, and signs every subgraph request as our gateway does (header
+ * `x-gateway-signature` = kit `signRequest`: method, subgraph, path and query, token, body, time), with each
+ * subgraph's own secret. Production settings: no landing page, GraphiQL,
  * introspection, request ids or logging; no response cache.
  *
- * Environment: PORT, GATEWAY_SECRET, AUTH_* (as every service), ORGANIZATIONS_URL, REFORM_INDEX_URL, EVALUATIONS_URL,
+ * Environment: PORT, GATEWAY_SECRET_<SUBGRAPH> or GATEWAY_SECRET (as our gateway), AUTH_* (as every service), ORGANIZATIONS_URL, REFORM_INDEX_URL, EVALUATIONS_URL,
  * HIVE_PLANNER=rust|js (rust: @graphql-hive/router-runtime), HIVE_DEDUPE=off|defaults (off: no in-flight
  * deduplication anywhere; defaults: the gateway's own defaults, i.e. subgraph request deduplication on).
  */
@@ -15,13 +16,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GraphQLError } from 'graphql';
-import { authSettingsFromEnv, createTokenVerifier, requireEnv, SIGNATURE_HEADER, signBody } from 'subgraph-kit/edge';
+import { authSettingsFromEnv, createTokenVerifier, gatewaySecretsFromEnv, requireEnv, SIGNATURE_HEADER, signRequest } from 'subgraph-kit/edge';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const planner = env.HIVE_PLANNER ?? 'rust';
 const dedupe = env.HIVE_DEDUPE ?? 'off';
-const secret = requireEnv(env, 'GATEWAY_SECRET');
 const verify = createTokenVerifier(authSettingsFromEnv(env));
 
 // The runtime alone (what @graphql-hive/gateway's CLI serves), without the CLI's optional transports and caches.
@@ -37,6 +37,9 @@ const urls: Record<string, string> = {
   evaluations: requireEnv(env, 'EVALUATIONS_URL'),
 };
 for (const [name, url] of Object.entries(urls)) supergraph = supergraph.replaceAll(`http://${name}.invalid/graphql`, url);
+const secrets = gatewaySecretsFromEnv(Object.keys(urls), env);
+/** Which subgraph a fetch goes to: the hook sees only the URL, which is one of ours by construction. */
+const subgraphAt = new Map(Object.entries(urls).map(([name, url]) => [url, name]));
 
 let unifiedGraphHandler: unknown;
 if (planner === 'rust') {
@@ -51,19 +54,25 @@ const signing = {
     if (!match) throw new GraphQLError('The Authorization header must be "Bearer <token>"', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     await verify(match[1]!);
   },
-  onFetch: ({ options, setOptions, context }: {
-    options: { body?: unknown; headers?: Record<string, string> };
+  onFetch: ({ url, options, setOptions, context }: {
+    url: string;
+    options: { body?: unknown; headers?: Record<string, string>; method?: string };
     setOptions: (o: unknown) => void;
     context?: { request?: Request };
   }) => {
     const body = typeof options.body === 'string' ? options.body : '';
     const headers: Record<string, string> = {};
     const given = options.headers as Record<string, string> | Headers | undefined;
-    if (given instanceof Headers) given.forEach((v, k) => { headers[k] = v; });
-    else if (given) Object.assign(headers, given);
-    headers[SIGNATURE_HEADER] = signBody(secret, body);
+    if (given instanceof Headers) given.forEach((v, k) => { headers[k.toLowerCase()] = v; });
+    else if (given) for (const [k, v] of Object.entries(given)) headers[k.toLowerCase()] = v;
     const authorization = context?.request?.headers.get('authorization');
     if (authorization) headers.authorization = authorization;
+    const subgraph = subgraphAt.get(url);
+    if (!subgraph) throw new Error(`hive gateway: fetch to an unknown subgraph URL ${url}`);
+    const target = new URL(url);
+    headers[SIGNATURE_HEADER] = signRequest(secrets[subgraph]!, {
+      method: options.method ?? 'POST', subgraph, target: `${target.pathname}${target.search}`, authorization: headers.authorization, body,
+    });
     setOptions({ ...options, headers });
   },
 };

@@ -17,9 +17,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { envName } from 'subgraph-kit/edge';
 import { launchPlatform, ROOT, type Platform } from '../scripts/platform.js';
 import { floorRows, type ReportRow } from './floor.js';
 import { fingerprint, loadAll, REPORT_YEAR, type LoadReport } from './generate.js';
@@ -106,7 +106,8 @@ async function startHive(platform: Platform, name: string, label: string, env: R
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env, ...env, ...(PROFILE ? profileEnv(name) : {}),
-      NODE_ENV: 'production', PORT: '0', GATEWAY_SECRET: platform.gatewaySecret,
+      NODE_ENV: 'production', PORT: '0',
+      ...Object.fromEntries(Object.entries(platform.gatewaySecrets).map(([n, secret]) => [`GATEWAY_SECRET_${envName(n)}`, secret])),
       AUTH_PUBLIC_JWK: JSON.stringify(platform.signingKey.publicJwk),
       ORGANIZATIONS_URL: platform.services.organizations.url, REFORM_INDEX_URL: platform.services['reform-index'].url, EVALUATIONS_URL: platform.services.evaluations.url,
     },
@@ -249,7 +250,6 @@ async function main() {
   const host = machine(); // before pinning narrows what this process sees
   const serverCpus = SERVER_CPUS();
   process.env.EMBEDDED_PG_PORT ??= '54339';
-  const gatewaySecret = randomBytes(32).toString('base64url');
   // Data: generated once, reused while the generator and every migration stay the same; otherwise a fresh cluster.
   const marker = path.join(dataDir, 'generated.json');
   const print = fingerprint(ROOT);
@@ -262,7 +262,7 @@ async function main() {
   }
   say(`${QUICK ? 'quick' : 'full'} run; platform starting (production mode, data in bench/.data)`);
   const platform = await launchPlatform({
-    dataDir, production: true, fast: true, gatewaySecret,
+    dataDir, production: true, fast: true,
     log: (line) => logFile.write(`${line}\n`),
     // Every bench request carries a token, so the anonymous rate limit would not count them; off all the same, so no
     // figure here ever depends on it.

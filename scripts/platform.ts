@@ -5,12 +5,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  DEFAULT_AUDIENCE, DEFAULT_ISSUER, dropDatabase, generateSigningKey, loadOrCreateSigningKey, mintToken,
-  startEmbeddedPostgres, withDatabase, type EmbeddedPostgres, type SigningKey, type TokenClaims,
+  DEFAULT_AUDIENCE, DEFAULT_ISSUER, dropDatabase, dropDatabaseRole, envName, generateServiceKey, generateSigningKey,
+  loadOrCreateSigningKey, mintToken, provisionDatabaseRole, startEmbeddedPostgres, withDatabase, type EmbeddedPostgres,
+  type SigningKey, type TokenClaims,
 } from 'subgraph-kit';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,9 +36,6 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Extra environment for every service. */
   env?: Record<string, string>;
-  /** The secret the gateway signs subgraph requests with (default: a fresh random one); `pnpm bench` gives its
-   * own so a second gateway can sign the same way. */
-  gatewaySecret?: string;
 }
 
 export interface ServiceProcess {
@@ -52,11 +51,16 @@ export interface ServiceProcess {
 
 export interface Platform {
   gatewayUrl: string;
-  gatewaySecret: string;
+  /** The secret the gateway shares with each subgraph (fresh each launch); a second gateway (`pnpm bench`'s Hive
+   * Gateway, a test's own) signs with these. */
+  gatewaySecrets: Record<SubgraphName, string>;
   services: Record<SubgraphName | 'gateway', ServiceProcess>;
-  /** Database URL of each subgraph. */
+  /** Database URL of each subgraph, as its own role (what the subgraph connects with). */
   databaseUrls: Record<SubgraphName, string>;
+  /** The same databases as the server's admin (superuser): for tests' checks and fixtures, never for a service. */
+  adminDatabaseUrls: Record<SubgraphName, string>;
   postgres: EmbeddedPostgres | null;
+  /** Signs user tokens (as the identity provider would); no service process holds it. */
   signingKey: SigningKey;
   token(claims: TokenClaims): Promise<string>;
   stop(): Promise<void>;
@@ -145,6 +149,25 @@ function supervise(service: ServiceProcess, stopping: () => boolean, log: (line:
   watch();
 }
 
+/**
+ * The subgraphs' database passwords: kept with the data (owner-readable only) so `pnpm start` finds its roles
+ * again; fresh for a throw-away run.
+ */
+function databasePasswords(dataDir: string | undefined): Record<SubgraphName, string> {
+  const fresh = () => Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, randomBytes(24).toString('base64url')])) as Record<SubgraphName, string>;
+  if (!dataDir) return fresh();
+  const file = path.join(dataDir, 'keys', 'database-passwords.json');
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<SubgraphName, string>>;
+    if (SUBGRAPH_NAMES.every((n) => typeof kept[n] === 'string' && kept[n])) return kept as Record<SubgraphName, string>;
+  }
+  const passwords = fresh();
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, JSON.stringify(passwords, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return passwords;
+}
+
 async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', () => resolve()); });
@@ -169,8 +192,16 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
     serverUrl = postgres.url;
   }
   const prefix = options.dbPrefix ?? 'par';
-  const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, withDatabase(serverUrl!, `${prefix}_${n.replace(/-/g, '_')}`)])) as Record<SubgraphName, string>;
-  const gatewaySecret = options.gatewaySecret ?? randomBytes(32).toString('base64url');
+  const dbNameOf = (n: SubgraphName) => `${prefix}_${n.replace(/-/g, '_')}`;
+  const adminDatabaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, withDatabase(serverUrl!, dbNameOf(n))])) as Record<SubgraphName, string>;
+  // One role per subgraph, named like its database (roles are server-wide: a test run's prefix keeps runs apart).
+  const passwords = databasePasswords(options.dataDir);
+  const databaseUrls = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (n) =>
+    [n, await provisionDatabaseRole(serverUrl!, dbNameOf(n), dbNameOf(n), passwords[n])]))) as Record<SubgraphName, string>;
+  // Each subgraph its own gateway secret and its own key for SERVICE tokens; every verifier trusts those keys
+  // for SERVICE tokens only (kit auth/tokens.ts). The user-token key stays in this process.
+  const gatewaySecrets = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, randomBytes(32).toString('base64url')])) as Record<SubgraphName, string>;
+  const serviceKeys = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await generateServiceKey(n)]))) as Record<SubgraphName, SigningKey>;
   // Subgraphs bind a free port themselves (0). The gateway's port must be known before the subgraphs start (they
   // call it back), so it is held by a listening socket until the gateway is about to bind it.
   const gatewayReservation = options.gatewayPort ? null : await reservePort();
@@ -183,13 +214,12 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
   const common: Record<string, string> = {
     NODE_ENV: options.production ? 'production' : 'development',
-    GATEWAY_SECRET: gatewaySecret,
     GATEWAY_URL: gatewayUrl,
     AUTH_ISSUER: DEFAULT_ISSUER,
     AUTH_AUDIENCE: DEFAULT_AUDIENCE,
     AUTH_ALGORITHM: 'ES256',
     AUTH_PUBLIC_JWK: JSON.stringify(signingKey.publicJwk),
-    AUTH_PRIVATE_JWK: JSON.stringify(signingKey.privateJwk),
+    SERVICE_PUBLIC_JWKS: JSON.stringify({ keys: SUBGRAPH_NAMES.map((n) => serviceKeys[n].publicJwk) }),
     ...(options.seed ? { SEED: '1' } : {}),
     ...options.env,
   };
@@ -208,7 +238,10 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
     }));
     if (postgres) await postgres.stop();
     if (options.databaseUrl && !options.dataDir && options.dbPrefix) {
-      for (const n of SUBGRAPH_NAMES) await dropDatabase(serverUrl!, `${prefix}_${n.replace(/-/g, '_')}`).catch(() => {});
+      for (const n of SUBGRAPH_NAMES) {
+        await dropDatabase(serverUrl!, dbNameOf(n)).catch(() => {});
+        await dropDatabaseRole(serverUrl!, dbNameOf(n)).catch(() => {});
+      }
     }
   };
   const killOnExit = () => { for (const s of started) s.process.kill('SIGKILL'); };
@@ -217,7 +250,10 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
     // The three start together: seeds refer to seeded organizations by ids derived from their codes (stableId).
     const subgraphs = await Promise.all(SUBGRAPH_NAMES.map((name) =>
       startService(name, path.join(ROOT, 'services', name, 'src', 'main.ts'), ports[name], {
-        ...common, [`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]: databaseUrls[name],
+        ...common,
+        [`${envName(name)}_DATABASE_URL`]: databaseUrls[name],
+        GATEWAY_SECRET: gatewaySecrets[name],
+        SERVICE_PRIVATE_JWK: JSON.stringify(serviceKeys[name].privateJwk),
       }, log).then((s) => { started.push(s); return s; })));
     await gatewayReservation?.release();
     const gateway = await startService('gateway', path.join(ROOT, 'gateway', 'src', 'main.ts'), ports.gateway, {
@@ -225,14 +261,16 @@ export async function launchPlatform(options: PlatformOptions = {}): Promise<Pla
       ORGANIZATIONS_URL: subgraphs[0]!.url,
       REFORM_INDEX_URL: subgraphs[1]!.url,
       EVALUATIONS_URL: subgraphs[2]!.url,
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`GATEWAY_SECRET_${envName(n)}`, gatewaySecrets[n]])),
     }, log);
     started.push(gateway);
     if (options.supervise) for (const service of started) supervise(service, () => stopping, log);
     return {
       gatewayUrl,
-      gatewaySecret,
+      gatewaySecrets,
       services: { organizations: subgraphs[0]!, 'reform-index': subgraphs[1]!, evaluations: subgraphs[2]!, gateway },
       databaseUrls,
+      adminDatabaseUrls,
       postgres,
       signingKey,
       token: (claims) => mintToken(signingKey, { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithm: 'ES256' }, claims),

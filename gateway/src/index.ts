@@ -17,7 +17,10 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Subgraph name → URL. */
   subgraphUrls: Record<string, string>;
-  gatewaySecret: string;
+  /** The secret each subgraph shares with the gateway, by subgraph name (see kit auth/gateway-signature.ts)… */
+  gatewaySecrets?: Record<string, string>;
+  /** …and the one for subgraphs not named there. */
+  gatewaySecret?: string;
   auth: AuthSettings;
   development?: boolean;
   limits?: QueryLimits;
@@ -45,7 +48,9 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`gateway: no URL for subgraph ${name}`);
-      return new SignedDataSource(target, options.gatewaySecret, name, options.subgraphTimeoutMs ?? Math.max(1, (options.timeoutMs ?? 30_000) - 5_000));
+      const secret = options.gatewaySecrets?.[name] ?? options.gatewaySecret;
+      if (!secret) throw new Error(`gateway: no signing secret for subgraph ${name}`);
+      return new SignedDataSource(target, secret, name, options.subgraphTimeoutMs ?? Math.max(1, (options.timeoutMs ?? 30_000) - 5_000));
     },
     experimental_approximateQueryPlanStoreMiB: 64,
   });

@@ -1,9 +1,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authSettingsFromEnv, isDevelopment, rateLimitFromEnv, requireEnv, stopWithParent } from 'subgraph-kit/edge';
+import { authSettingsFromEnv, gatewaySecretsFromEnv, isDevelopment, rateLimitFromEnv, requireEnv, stopWithParent } from 'subgraph-kit/edge';
 import { createGateway, loadSupergraph } from './index.js';
 
-/** Gateway process entry, configured by environment only. */
+/**
+ * Gateway process entry, configured by environment only: PORT, HOST, SUPERGRAPH_PATH; ORGANIZATIONS_URL,
+ * REFORM_INDEX_URL, EVALUATIONS_URL; GATEWAY_SECRET_<SUBGRAPH> (each subgraph's own signing secret, e.g.
+ * GATEWAY_SECRET_REFORM_INDEX) with GATEWAY_SECRET for those without one; AUTH_* and SERVICE_PUBLIC_JWKS as every
+ * service (kit config.ts).
+ */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = process.env;
 const handle = await createGateway({
@@ -15,7 +20,7 @@ const handle = await createGateway({
     'reform-index': requireEnv(env, 'REFORM_INDEX_URL'),
     evaluations: requireEnv(env, 'EVALUATIONS_URL'),
   },
-  gatewaySecret: requireEnv(env, 'GATEWAY_SECRET'),
+  gatewaySecrets: gatewaySecretsFromEnv(['organizations', 'reform-index', 'evaluations'], env),
   auth: authSettingsFromEnv(env),
   development: isDevelopment(env),
   rateLimit: rateLimitFromEnv(env),

@@ -1,12 +1,13 @@
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import nodeFetch, { Response as NodeResponse } from 'node-fetch';
-import { DomainError, SIGNATURE_HEADER, signBody } from 'subgraph-kit/edge';
+import { DomainError, SIGNATURE_HEADER, signRequest } from 'subgraph-kit/edge';
 import type { GatewayContext } from './context.js';
 
 /**
- * Every subgraph request carries the caller's token (subgraphs verify it again) and the gateway's HMAC signature
- * over the exact body sent, through keep-alive connections (a new TCP connection per fetch costs more than the
+ * Every subgraph request carries the caller's token (subgraphs verify it again) and the gateway's signature over
+ * the exact request sent (method, subgraph, path and query, token, body, time: see kit auth/gateway-signature.ts)
+ * with that subgraph's own secret, through keep-alive connections (a new TCP connection per fetch costs more than the
  * query on a small page).
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 10_000 });
@@ -25,13 +26,17 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       fetcher: (async (input: string, init: { body?: string; headers?: unknown; method?: string }) => {
         const headers: Record<string, string> = {};
         const given = init.headers as { forEach?: (fn: (v: string, k: string) => void) => void } | Record<string, string> | undefined;
-        if (given && typeof (given as { forEach?: unknown }).forEach === 'function') (given as { forEach: (fn: (v: string, k: string) => void) => void }).forEach((v, k) => { headers[k] = v; });
-        else if (given) Object.assign(headers, given);
-        headers[SIGNATURE_HEADER] = signBody(secret, init.body ?? '');
+        if (given && typeof (given as { forEach?: unknown }).forEach === 'function') (given as { forEach: (fn: (v: string, k: string) => void) => void }).forEach((v, k) => { headers[k.toLowerCase()] = v; });
+        else if (given) for (const [k, v] of Object.entries(given)) headers[k.toLowerCase()] = v;
+        const target = new URL(input);
+        const method = (init.method ?? 'POST').toUpperCase();
+        headers[SIGNATURE_HEADER] = signRequest(secret, {
+          method, subgraph: serviceName, target: `${target.pathname}${target.search}`, authorization: headers.authorization, body: init.body ?? '',
+        });
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), timeoutMs);
         try {
-          const response = await nodeFetch(input, { method: init.method, body: init.body, headers, agent, signal: controller.signal as never });
+          const response = await nodeFetch(input, { method, body: init.body, headers, agent, signal: controller.signal as never });
           if (response.status === 502 || response.status === 503 || response.status === 504) {
             throw subgraphUnavailable(serviceName, `it answered HTTP ${response.status}`);
           }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT, generateKeyPair, importJWK } from 'jose';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signBody } from 'subgraph-kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, signRequest } from 'subgraph-kit';
 import { direct, expectError, gql, platform, token, viaGateway } from '../support/client.js';
 import { chairToken } from '../support/heads.js';
 
@@ -83,9 +83,10 @@ describe('a subgraph answers only the gateway or a caller with a valid token', (
   it('refuses a forged or replayed gateway signature', async () => {
     const url = platform().subgraphUrls.organizations;
     const body = JSON.stringify({ query: QUERY });
-    const forged = signBody('not-the-secret', body);
+    const request = { method: 'POST', subgraph: 'organizations', target: '/graphql', authorization: null, body };
+    const forged = signRequest('not-the-secret', request);
     expectError(await gql(url, QUERY, undefined, null, { 'x-gateway-signature': forged }), 'UNAUTHENTICATED');
-    const stale = signBody('not-the-secret', body, Date.now() - 60 * 60 * 1000);
+    const stale = signRequest(platform().gatewaySecrets.organizations, request, Date.now() - 60 * 60 * 1000);
     expectError(await gql(url, QUERY, undefined, null, { 'x-gateway-signature': stale }), 'UNAUTHENTICATED');
   });
 });

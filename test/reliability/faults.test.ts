@@ -14,7 +14,8 @@ let platform: Platform;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  platform = await launchPlatform({ production: true, log: (line) => { logs.push(line); if (logs.length > 300) logs.shift(); } });
+  // The load below is anonymous and from one address: the rate limit would answer it before the outage could.
+  platform = await launchPlatform({ production: true, env: { RATE_LIMIT: 'off' }, log: (line) => { logs.push(line); if (logs.length > 300) logs.shift(); } });
 }, 180_000);
 afterAll(async () => { await platform?.stop(); });
 

@@ -62,9 +62,9 @@ export async function sqlStatements(subgraph: 'organizations' | 'reform-index' |
   return Number(/sql_statements_total (\d+)/.exec(text)?.[1] ?? NaN);
 }
 
-/** Runs SQL on a subgraph's own database (to check what was, or was not, written). */
+/** Runs SQL on a subgraph's own database as the server's admin (to check what was, or was not, written). */
 export async function sql<R extends Record<string, any> = Record<string, any>>(subgraph: 'organizations' | 'reform-index' | 'evaluations', text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: platform().databaseUrls[subgraph] });
+  const client = new pg.Client({ connectionString: platform().adminDatabaseUrls[subgraph] });
   await client.connect();
   try {
     return (await client.query(text, params)).rows as R[];

@@ -7,10 +7,18 @@ export interface PlatformInfo {
   gatewayUrl: string;
   subgraphUrls: Record<'organizations' | 'reform-index' | 'evaluations', string>;
   metricsUrls: Record<'organizations' | 'reform-index' | 'evaluations' | 'gateway', string>;
+  /** Each subgraph's database as its own role (what the subgraph connects with). */
   databaseUrls: Record<'organizations' | 'reform-index' | 'evaluations', string>;
+  /** The same databases as the server's admin: for checks and fixtures that a subgraph's role may not do. */
+  adminDatabaseUrls: Record<'organizations' | 'reform-index' | 'evaluations', string>;
+  /** The secret the gateway shares with each subgraph (a test's own gateway signs with these). */
+  gatewaySecrets: Record<'organizations' | 'reform-index' | 'evaluations', string>;
+  /** The user-token key (the identity provider's role): tests sign with it; no service process holds it. */
   privateJwk: string;
   publicJwk: string;
   usesExternalDatabase: boolean;
+  /** Process id of each service as started (to check what each process was given). */
+  pids: Record<'organizations' | 'reform-index' | 'evaluations' | 'gateway', number>;
 }
 
 declare module 'vitest' {
@@ -47,9 +55,15 @@ export async function setup(project: TestProject) {
       gateway: s.gateway.url.replace('/graphql', '/metrics'),
     },
     databaseUrls: platform.databaseUrls,
+    adminDatabaseUrls: platform.adminDatabaseUrls,
+    gatewaySecrets: platform.gatewaySecrets,
     privateJwk: JSON.stringify(platform.signingKey.privateJwk),
     publicJwk: JSON.stringify(platform.signingKey.publicJwk),
     usesExternalDatabase: Boolean(external),
+    pids: {
+      organizations: s.organizations.process.pid!, 'reform-index': s['reform-index'].process.pid!,
+      evaluations: s.evaluations.process.pid!, gateway: s.gateway.process.pid!,
+    },
   });
 }
 

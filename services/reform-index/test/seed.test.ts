@@ -9,9 +9,9 @@ import { migrations } from '../src/migrations/index.js';
 import { PUBLISHED_2025_DEPARTMENTS } from '../src/seed/criteria-sets.js';
 import { seedReformIndex } from '../src/seed/seed.js';
 
-/** The demo seed runs in its own database (the platform's test databases are never seeded). */
+/** The demo seed runs in its own database (the platform's test databases are never seeded), made as the admin. */
 let orm: MikroORM;
-const url = platform().databaseUrls['reform-index'];
+const url = platform().adminDatabaseUrls['reform-index'];
 const dbName = `${new URL(url).pathname.slice(1)}_seed`;
 
 beforeAll(async () => {

@@ -45,6 +45,7 @@ export * from './server/request-deadline.js';
 export * from './server/request-shape.js';
 export * from './server/federation-guard.js';
 export * from './database/orm.js';
+export * from './database/roles.js';
 export * from './database/embedded-postgres.js';
 export * from './audit/audit.js';
 export * from './audit/audit-record.entity.js';
@@ -71,7 +72,10 @@ export interface SubgraphRunOptions {
   databaseUrl: string;
   dbName?: string;
   auth: AuthSettings;
+  /** The secret this subgraph shares with the gateway (see auth/gateway-signature.ts). */
   gatewaySecret: string;
+  /** During a rotation: the secret being retired, still accepted until every gateway signs with the new one. */
+  previousGatewaySecret?: string;
   gatewayUrl?: string;
   serviceToken?: () => Promise<string | null>;
   development?: boolean;
@@ -130,6 +134,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   });
   await apollo.start();
   const verify = createTokenVerifier(options.auth);
+  const gatewaySecrets = [options.gatewaySecret, ...(options.previousGatewaySecret ? [options.previousGatewaySecret] : [])];
   const gateway = createGatewayClient({ url: options.gatewayUrl, serviceToken: options.serviceToken ?? (async () => null) });
 
   const http = await startHttpServer<KitContext>({
@@ -138,7 +143,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     host: options.host,
     timeoutMs: options.timeoutMs,
     context: async (request, rawBody, deadline) => {
-      const caller = await resolveSubgraphCaller({ request, rawBody, subgraph: definition.name, verify, gatewaySecret: options.gatewaySecret });
+      const caller = await resolveSubgraphCaller({ request, rawBody, subgraph: definition.name, verify, gatewaySecrets });
       return { em: orm.em.fork() as EntityManager, caller, loaders: new LoaderRegistry(), gateway, subgraph: definition.name, development, deadline };
     },
     ready: async () => orm.isConnected(),

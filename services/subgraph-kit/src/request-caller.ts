@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ANONYMOUS, type Caller } from './auth/caller.js';
-import { SIGNATURE_HEADER, verifyBodySignature } from './auth/gateway-signature.js';
+import { SIGNATURE_HEADER, verifyRequestSignature } from './auth/gateway-signature.js';
 import type { TokenVerifier } from './auth/tokens.js';
 import { forbidden, unauthenticated } from './errors.js';
 
@@ -13,17 +13,32 @@ export function bearerToken(request: IncomingMessage): string | null {
 }
 
 /**
- * Who is calling a subgraph. A subgraph answers only the gateway (signed body) or a caller with a valid token;
- * a bad token is refused even through the gateway; a partner may call directly only the subgraphs its scopes name.
+ * Who is calling a subgraph. A subgraph answers only the gateway (a signature over this very request) or a caller
+ * with a valid token; a bad token is refused even through the gateway; a partner may call directly only the
+ * subgraphs its scopes name. A signature that does not match the request is refused outright rather than ignored:
+ * it is a replayed, altered or misdirected gateway request (or a gateway with the wrong secret), never a caller
+ * who simply has a token.
  */
 export async function resolveSubgraphCaller(options: {
   request: IncomingMessage;
   rawBody: string;
   subgraph: string;
   verify: TokenVerifier;
-  gatewaySecret: string;
+  /** The current gateway secret first; during a rotation also the previous one. */
+  gatewaySecrets: readonly string[];
 }): Promise<Caller> {
-  const viaGateway = verifyBodySignature(options.gatewaySecret, options.rawBody, options.request.headers[SIGNATURE_HEADER] as string | undefined);
+  const signature = options.request.headers[SIGNATURE_HEADER];
+  let viaGateway = false;
+  if (signature !== undefined) {
+    viaGateway = verifyRequestSignature(options.gatewaySecrets, {
+      method: options.request.method ?? '',
+      subgraph: options.subgraph,
+      target: options.request.url ?? '',
+      authorization: options.request.headers.authorization,
+      body: options.rawBody,
+    }, Array.isArray(signature) ? undefined : signature);
+    if (!viaGateway) throw unauthenticated('The gateway signature does not match this request (expired, altered, or meant for another service)');
+  }
   const token = bearerToken(options.request);
   if (!token) {
     if (!viaGateway) throw unauthenticated('Anonymous callers go through the gateway; call this subgraph with a bearer token');

