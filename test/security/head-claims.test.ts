@@ -59,7 +59,7 @@ beforeAll(async () => {
   await cityRule();
   const chair = await token('CITY_CHAIR', { sub: city.chairmanId, org: city.cityId });
 
-  // D, a department under the city committee, runs a block for its six units (DOMAIN.md §3) and evaluates their heads.
+  // D, a department under the city committee, runs a block for its six units (docs/domain.md, The PAR index) and evaluates their heads.
   d = await createOrganization('DEPARTMENT', { parentId: city.cityId });
   dHeadId = (await newHead(d.id, '2020-01-01')).personId;
   dHead = await token('ORG_HEAD', { sub: dHeadId, org: d.id });

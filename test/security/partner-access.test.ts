@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { direct, expectError, ok, platform, token, viaGateway } from '../support/client.js';
 
 /**
- * Partner agencies may call one subgraph directly; what DESIGN.md allows them is checked by each subgraph
+ * Partner agencies may call one subgraph directly; what docs/architecture.md allows them is checked by each subgraph
  * itself, since no gateway stands in between. (Token forgery is covered by test/foundation/tokens.test.ts.)
  */
 const SUBGRAPHS = ['organizations', 'reform-index', 'evaluations'] as const;

@@ -6,7 +6,7 @@ import { OrganizationEvent } from './entities/organization-event.entity.js';
 
 /**
  * Every lookup path of this subgraph, batched per request: one SQL statement per path, whatever the number of
- * rows asking (DESIGN.md, Performance).
+ * rows asking (docs/architecture.md).
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids that are not UUIDs name nothing (and must not reach a uuid column). */

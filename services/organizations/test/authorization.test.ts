@@ -3,7 +3,7 @@ import { direct, expectError, ok, sql, token, unique, viaGateway } from '../../.
 import { chairToken } from '../../../test/support/heads.js';
 import { APPOINT_HEAD, CREATE_ORGANIZATION, CREATE_PERSON, END_HEAD, RECORD_EVENT, UPDATE_ORGANIZATION, appointHead, createOrganization, createPerson } from './support.js';
 
-/** DESIGN.md: the registry is kept by Home Affairs; the directory, its history and its heads are public. */
+/** docs/architecture.md: the registry is kept by Home Affairs; the directory, its history and its heads are public. */
 describe('every mutation is HOME_AFFAIRS only', () => {
   it('refuses each one to other roles (FORBIDDEN) and to anonymous callers (UNAUTHENTICATED)', async () => {
     const org = await createOrganization({ code: unique('S'), name: 'Sở Nội vụ', kind: 'DEPARTMENT', validFrom: '2008-04-01' });

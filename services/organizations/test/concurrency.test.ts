@@ -4,7 +4,7 @@ import { APPOINT_HEAD, UPDATE_ORGANIZATION, createOrganization, createPerson, mu
 
 const codes = (responses: { errors?: { extensions?: { code?: string } }[] }[]) => responses.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
 
-/** DESIGN.md: the loser of a race gets an error and the winner's data stays. */
+/** docs/architecture.md: the loser of a race gets an error and the winner's data stays. */
 describe('two writers at once', () => {
   it('two heads appointed from the same day: one is appointed, the other refused', async () => {
     const org = await createOrganization({ code: unique('S'), name: 'Sở Xây dựng', kind: 'DEPARTMENT', validFrom: '2008-04-01' });

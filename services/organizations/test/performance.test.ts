@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { direct, ok, sqlStatements, token, unique, viaGateway } from '../../../test/support/client.js';
 import { appointHead, createOrganization, createPerson, recordEvent } from './support.js';
 
-/** DESIGN.md, Performance: a query's SQL count does not grow with the number of rows it returns. */
+/** docs/architecture.md: a query's SQL count does not grow with the number of rows it returns. */
 describe('reads run a constant number of SQL statements', () => {
   it('200 organizations with their parents and current heads cost what 20 do', async () => {
     const hp = await createOrganization({ code: unique('HP'), name: 'Thành phố', kind: 'CITY_COMMITTEE', validFrom: '1955-05-13' });

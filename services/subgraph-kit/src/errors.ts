@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
- * The error vocabulary of DESIGN.md. Every error a client sees carries one of these in `extensions.code`;
+ * The error vocabulary of docs/architecture.md. Every error a client sees carries one of these in `extensions.code`;
  * input errors also name the offending field (`extensions.field`, a dotted path into the arguments).
  */
 export type ErrorCode =

@@ -70,7 +70,7 @@ export class AnnualSummary {
 
 @Resolver()
 export class AnnualSummaryResolver {
-  /** The city's yearly report (DOMAIN.md §1 item 6). */
+  /** The city's yearly report (docs/domain.md, The regulation, item 6). */
   @Authorized('HOME_AFFAIRS', 'CITY_CHAIR')
   @Query(() => AnnualSummary)
   async annualSummary(@Arg('year', () => Int) year: number, @Ctx() ctx: KitContext): Promise<AnnualSummary> {

@@ -1,5 +1,5 @@
 /**
- * Who evaluates whom (DOMAIN.md §1 item 5): the head of the parent organization; for organizations directly under
+ * Who evaluates whom (docs/domain.md, The regulation, item 5): the head of the parent organization; for organizations directly under
  * the city committee — or with no parent recorded — the city committee, whose head is the City Chairman.
  */
 export function evaluatorOrganizationId(organization: { id: string; parentId: string | null }, cityCommitteeId: string): string {

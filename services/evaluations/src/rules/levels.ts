@@ -1,5 +1,5 @@
 /**
- * The score → completion level rule (DOMAIN.md §2). Index values and bounds are integer hundredths, so 80.00 and
+ * The score → completion level rule (docs/domain.md, Completion levels). Index values and bounds are integer hundredths, so 80.00 and
  * 79.99 compare exactly.
  */
 export type Level = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';

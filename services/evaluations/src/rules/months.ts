@@ -1,5 +1,5 @@
 /**
- * Time in office (NĐ 90/2020, DOMAIN.md §2): whole calendar months of the year a person headed an organization,
+ * Time in office (NĐ 90/2020, docs/domain.md, Months in office): whole calendar months of the year a person headed an organization,
  * all their assignments to it counted together (acting then confirmed is one stint).
  */
 export interface Period { startDate: string; endDate: string | null }

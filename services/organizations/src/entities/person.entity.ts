@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 
-/** Someone who heads, or headed, an organization. Names are public (DESIGN.md: heads' names, titles, periods). */
+/** Someone who heads, or headed, an organization. Names are public (docs/architecture.md: heads' names, titles, periods). */
 @Entity({ tableName: 'person' })
 @ObjectType('Person')
 @Directive('@key(fields: "id")')

@@ -31,7 +31,7 @@ export class OrganizationConnection {
   totalCount!: number;
 }
 
-/** The directory and its history are public (DESIGN.md): no token is needed to read them. */
+/** The directory and its history are public (docs/architecture.md): no token is needed to read them. */
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true })

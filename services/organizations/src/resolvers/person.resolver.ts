@@ -4,7 +4,7 @@ import { Person } from '../entities/person.entity.js';
 import { HeadAssignment } from '../entities/head-assignment.entity.js';
 import { loadAssignmentsOfPerson, loadPerson } from '../loaders.js';
 
-/** Heads' names, titles and periods are public (DESIGN.md). */
+/** Heads' names, titles and periods are public (docs/architecture.md). */
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true })

@@ -68,7 +68,7 @@ async function activeSet(ctx: KitContext, year: number, block: string): Promise<
 }
 
 /**
- * The yearly workflow of DOMAIN.md §3; every step checks who, the state, and the version the writer read. Who may act
+ * The yearly workflow of docs/domain.md, The PAR index; every step checks who, the state, and the version the writer read. Who may act
  * is settled (and other subgraphs read) before the step opens its transaction.
  */
 @Resolver(() => Assessment)

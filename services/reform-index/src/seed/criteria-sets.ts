@@ -3,7 +3,7 @@ import data from './haiphong-index.json' with { type: 'json' };
 
 /**
  * The criteria sets seeded for `pnpm start`. Area codes, names and (for QĐ 2948) points come from the sources in
- * DOMAIN.md §3; the criteria under each area, and every QĐ 876 and commune point value, are illustrative — the
+ * docs/domain.md, The PAR index; the criteria under each area, and every QĐ 876 and commune point value, are illustrative — the
  * sets' names say so.
  */
 type SourceArea = { code: string; name: string; maxPoints?: number };

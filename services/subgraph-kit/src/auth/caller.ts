@@ -1,4 +1,4 @@
-/** The roles of DESIGN.md, as the identity provider writes them into `roles`. */
+/** The roles of docs/architecture.md, as the identity provider writes them into `roles`. */
 export const ROLES = ['CITY_CHAIR', 'HOME_AFFAIRS', 'APPRAISER', 'ORG_HEAD', 'ORG_STAFF', 'PARTNER', 'SERVICE'] as const;
 export type Role = (typeof ROLES)[number];
 
