@@ -34,8 +34,9 @@ function selectedOperation(document: DocumentNode, operationName: string | null 
 }
 
 /**
- * The hint for `field` selected on `parent`. On an interface the interface's own hint and every implementation's
- * count, most restrictive first; anything unknown is private.
+ * The hint for `field` selected on `parent`. On an interface or union the answer may come from any possible type:
+ * the most restrictive of the abstract type's own hint and each possible type's wins, and a possible type without
+ * a hint makes it private, as does anything else unknown.
  */
 function hintFor(schema: GraphQLSchema, hints: CacheHints, parent: GraphQLCompositeType, field: string): CacheHint {
   const own = hints.get(`${parent.name}.${field}`);
@@ -49,8 +50,9 @@ function hintFor(schema: GraphQLSchema, hints: CacheHints, parent: GraphQLCompos
 
 /**
  * What caches may do with the answer to one operation, from the fields it touches: the most restrictive hint of
- * every field selected (through fragments, aliases and type conditions) wins. Pure: the same document always gets
- * the same policy, whatever the data turns out to be; the nulls at `pendingPaths` are checked against the answer.
+ * every field selected (through fragments, aliases and type conditions) wins. A field under @skip or @include
+ * counts as touched: the policy never depends on variables. Pure: the same document always gets the same policy,
+ * whatever the data turns out to be; the nulls at `pendingPaths` are checked against the answer.
  */
 export function cachePolicy(document: DocumentNode, operationName: string | null | undefined, schema: GraphQLSchema, hints: CacheHints): CachePolicy {
   const operation = selectedOperation(document, operationName);
