@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from 'gateway';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from 'subgraph-kit';
+import { ROOT } from '../../scripts/platform.js';
 import { platform, token } from '../support/client.js';
 import { buildWorld, type World } from '../security/fixture.js';
 
@@ -9,8 +14,8 @@ import { buildWorld, type World } from '../security/fixture.js';
  */
 interface Answer { status: number; headers: Headers; text: string; body: any }
 
-async function send(method: 'GET' | 'POST', query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer> {
-  const url = new URL(platform().gatewayUrl);
+async function send(method: 'GET' | 'POST', query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, gatewayUrl = platform().gatewayUrl): Promise<Answer> {
+  const url = new URL(gatewayUrl);
   let init: RequestInit;
   if (method === 'GET') {
     url.searchParams.set('query', query);
@@ -160,5 +165,26 @@ describe('HTTP caching of public answers at the gateway', () => {
     expect(mutation.status).toBeGreaterThanOrEqual(400);
     expect(mutation.headers.get('cache-control')).toBe('private, no-store');
     expect(mutation.headers.get('etag')).toBeNull();
+  });
+
+  it('a gateway made inside this test process, where Apollo\'s copy of graphql is not this module\'s, decides the same', async () => {
+    const gateway = await createGateway({
+      supergraphSdl: readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8'),
+      subgraphUrls: platform().subgraphUrls,
+      gatewaySecrets: platform().gatewaySecrets,
+      auth: { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithm: 'ES256', publicJwk: JSON.parse(platform().publicJwk) },
+      development: false,
+      rateLimit: null,
+    });
+    try {
+      const ranking = await send('GET', RANKING, { y: w.year, b: w.publishedBlock }, {}, gateway.url);
+      expect(ranking.body.data.ranking.entries).toHaveLength(2);
+      expect(ranking.headers.get('cache-control')).toBe('public, max-age=86400');
+      expect(ranking.headers.get('etag')).toBe(sha256Tag(ranking.text));
+      const directory = await send('GET', '{ organizations(first: 1) { edges { node { name } } } }', {}, {}, gateway.url);
+      expect(directory.headers.get('cache-control')).toBe('public, max-age=60, must-revalidate');
+    } finally {
+      await gateway.stop();
+    }
   });
 });

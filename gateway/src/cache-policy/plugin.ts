@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { CACHE_HINTS, type CacheHints } from './hints.js';
 import { cacheControl, entityTag, ifNoneMatchHits, mergeVary } from './http-headers.js';
-import { cachePolicy, holdsPendingNull } from './policy.js';
+import { cachePolicy, holdsPendingNull, type CachePolicy } from './policy.js';
 
 /**
  * The body of a single GraphQL answer. Given to ApolloServer as `stringifyResult` and used here for the ETag, so
@@ -29,7 +29,12 @@ export function httpCachePlugin<TContext extends BaseContext>(hints: CacheHints 
           const headers = response.http.headers;
           headers.set('vary', mergeVary(headers.get('vary')));
           const single = response.body.kind === 'single' ? response.body.singleResult : null;
-          const policy = document && single ? cachePolicy(document, operationName, schema, hints) : null;
+          let policy: CachePolicy | null = null;
+          try {
+            policy = document && single ? cachePolicy(document, operationName, schema, hints) : null;
+          } catch {
+            // Not knowing is private (policy null): a fault here must cost the answer its cacheability, not the answer.
+          }
           const decision = cacheControl(policy, {
             method: (request.http?.method ?? 'POST').toUpperCase(),
             authorized: Boolean(request.http?.headers.get('authorization')),

@@ -1,6 +1,6 @@
 import {
-  getNamedType, isAbstractType, isCompositeType, isInterfaceType, isObjectType, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLCompositeType,
-  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLAbstractType, type GraphQLCompositeType, type GraphQLField, type GraphQLOutputType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import type { CacheClass, CacheHint, CacheHints } from './hints.js';
 
@@ -25,6 +25,29 @@ const INTROSPECTION = new Map<string, CacheHint>([['__typename', { cache: 'immut
 
 const PRIVATE: CacheHint = { cache: 'private' };
 
+/**
+ * The kind of a schema type by its Symbol.toStringTag, not graphql's isObjectType & co.: those test `instanceof`,
+ * and the gateway's schema may come from another copy of graphql than this module's (Apollo loads it as CommonJS,
+ * an ESM importer such as the test runner as ESM), where they throw or answer false.
+ */
+const kindOf = (type: unknown): string | undefined =>
+  type !== null && typeof type === 'object' ? ((type as { [Symbol.toStringTag]?: string })[Symbol.toStringTag]) : undefined;
+
+const isComposite = (type: unknown): type is GraphQLCompositeType =>
+  ['GraphQLObjectType', 'GraphQLInterfaceType', 'GraphQLUnionType'].includes(kindOf(type) ?? '');
+
+function namedType(type: GraphQLOutputType): unknown {
+  let t: unknown = type;
+  while (kindOf(t) === 'GraphQLList' || kindOf(t) === 'GraphQLNonNull') t = (t as { ofType: unknown }).ofType;
+  return t;
+}
+
+function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  const kind = kindOf(parent);
+  if (kind !== 'GraphQLObjectType' && kind !== 'GraphQLInterfaceType') return undefined;
+  return (parent as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[name];
+}
+
 const privatePolicy = (because: string): CachePolicy => ({ maxAge: 0, scope: 'PRIVATE', cache: 'private', pendingPaths: [], privateBecause: because });
 
 function selectedOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | null {
@@ -40,8 +63,8 @@ function selectedOperation(document: DocumentNode, operationName: string | null 
  */
 function hintFor(schema: GraphQLSchema, hints: CacheHints, parent: GraphQLCompositeType, field: string): CacheHint {
   const own = hints.get(`${parent.name}.${field}`);
-  if (!isAbstractType(parent)) return own ?? PRIVATE;
-  const implementations = schema.getPossibleTypes(parent).map((t) => hints.get(`${t.name}.${field}`));
+  if (kindOf(parent) === 'GraphQLObjectType') return own ?? PRIVATE;
+  const implementations = schema.getPossibleTypes(parent as GraphQLAbstractType).map((t) => hints.get(`${t.name}.${field}`));
   if (implementations.length === 0 || implementations.some((h) => h === undefined)) return PRIVATE;
   const all = [...(own ? [own] : []), ...(implementations as CacheHint[])];
   const cache = all.reduce<CacheClass>((worst, h) => (RANK[h.cache] > RANK[worst] ? h.cache : worst), 'immutable');
@@ -83,16 +106,16 @@ export function cachePolicy(document: DocumentNode, operationName: string | null
         if (hint.nullMeansPending) pending.set(here.join('.'), here);
         // Introspection answers are judged as a whole: their inner types (__Type, __Field…) carry no hints.
         if (name.startsWith('__') || !selection.selectionSet) continue;
-        const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-        const type = definition ? getNamedType(definition.type) : undefined;
-        if (!type || !isCompositeType(type)) {
+        const definition = fieldOf(parent, name);
+        const type = definition ? namedType(definition.type) : undefined;
+        if (!isComposite(type)) {
           privateBecause = `${parent.name}.${name}`;
           return;
         }
         visit(selection.selectionSet, type, here, spreading);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (!condition || !isCompositeType(condition)) {
+        if (!isComposite(condition)) {
           privateBecause = `unknown type ${selection.typeCondition?.name.value}`;
           return;
         }
@@ -103,7 +126,7 @@ export function cachePolicy(document: DocumentNode, operationName: string | null
         // A cycle is refused by validation; here it is only not followed twice.
         if (spreading.has(name)) continue;
         const condition = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
-        if (!fragment || !condition || !isCompositeType(condition)) {
+        if (!fragment || !isComposite(condition)) {
           privateBecause = `unknown fragment ${name}`;
           return;
         }
