@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
 import {
   ANONYMOUS, armor, bearerToken, clientErrors, createDocumentStore, createTokenVerifier, DEFAULT_RATE_LIMIT, isDevelopment, makeFormatError,
   PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits, type RateLimitOptions,
 } from 'subgraph-kit/edge';
+import { httpCachePlugin, serializeResult } from './cache-policy/index.js';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './signed-data-source.js';
 
@@ -57,7 +58,11 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   const limits = armor(options.limits ?? PUBLIC_LIMITS);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...(limits.plugins as never[]), clientErrors as never, ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    // HTTP caching is decided by httpCachePlugin alone (cache-policy/); Apollo's own would copy the subgraphs' no-store.
+    plugins: [...(limits.plugins as never[]), clientErrors as never, httpCachePlugin(), ApolloServerPluginCacheControlDisabled(),
+      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    // The same serializer the ETag is computed over.
+    stringifyResult: serializeResult,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // Weighs each kept document by its real size, source text included (see createDocumentStore).
