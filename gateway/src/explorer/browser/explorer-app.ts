@@ -38,6 +38,35 @@ async function fetcher(params: unknown, options?: { headers?: Record<string, unk
   }
 }
 
+/**
+ * GraphiQL keeps its history and favourites of run operations with their headers even when told not to persist
+ * headers: a pasted bearer token would outlive the tab in localStorage, readable by anything on this origin.
+ * Whatever it stores here loses its headers first.
+ */
+function withoutHeaders(key: string, value: string): string | null {
+  if (/(^|:)headers$/.test(key)) return null;
+  try {
+    return JSON.stringify(JSON.parse(value), (name, item: unknown) => (name === 'headers' && typeof item === 'string' ? undefined : item));
+  } catch {
+    return value;
+  }
+}
+
+const storage: Storage = {
+  getItem: (key) => localStorage.getItem(key),
+  setItem: (key, value) => {
+    const kept = withoutHeaders(key, value);
+    if (kept === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, kept);
+  },
+  removeItem: (key) => localStorage.removeItem(key),
+  clear: () => localStorage.clear(),
+  key: (index) => localStorage.key(index),
+  get length() {
+    return localStorage.length;
+  },
+};
+
 createRoot(root).render(createElement(GraphiQL, {
   fetcher,
   // GraphiQL names a tab after its operation; the comment line says what the example shows.
@@ -51,4 +80,5 @@ createRoot(root).render(createElement(GraphiQL, {
   isHeadersEditorEnabled: true,
   // A pasted token stays in this tab's memory: it is never written to localStorage.
   shouldPersistHeaders: false,
+  storage,
 }));
