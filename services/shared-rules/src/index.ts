@@ -5,3 +5,4 @@
 export * from './hundredths.js';
 export * from './block-authority.js';
 export * from './successors.js';
+export * from './transitions.js';

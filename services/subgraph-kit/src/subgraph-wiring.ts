@@ -5,3 +5,4 @@ export * from './wiring/authority.js';
 export * from './wiring/city-committee.js';
 export * from './wiring/organization-reads.js';
 export * from './wiring/string-enum.js';
+export * from './wiring/workflow-step.js';

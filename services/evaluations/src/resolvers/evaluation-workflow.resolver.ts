@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import {
-  assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isHeadOf, isUuid, notFound, openTransaction, type KitContext,
+  assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isHeadOf, isUuid, nextStateOrRefuse, notFound, openTransaction, type KitContext,
 } from 'subgraph-kit';
 import { actingOwnerId, blockOwner, toHundredths } from 'shared-rules';
 import { checkBlockCode } from 'subgraph-kit/codes';
@@ -24,15 +24,9 @@ async function evaluationOrNotFound(ctx: KitContext, id: string) {
   return e;
 }
 
-/** Throws the workflow rule's refusal, or returns the state the step leads to. */
-function applyOutcome(outcome: ReturnType<typeof evaluationStep>, forbiddenMessage?: string): EvaluationState {
-  if (outcome.ok) return outcome.next;
-  throw outcome.code === 'FORBIDDEN' ? forbidden(forbiddenMessage ?? outcome.message) : conflict(outcome.message, { status: outcome.status });
-}
-
 /** Who may (FORBIDDEN, whatever the state), the state (CONFLICT), the version (CONFLICT): the checks before a step's transaction. */
 async function authorizeStep(ctx: KitContext, action: EvaluationAction, e: HeadEvaluation, expectedVersion: number): Promise<EvaluationState> {
-  const next = applyOutcome(evaluationStep(action, e.status, await stakeAmong(ctx, EVALUATION_STEPS[action].by, e)));
+  const next = nextStateOrRefuse(evaluationStep(action, e.status, await stakeAmong(ctx, EVALUATION_STEPS[action].by, e)));
   assertVersion(e, expectedVersion, 'The evaluation');
   return next;
 }
@@ -203,14 +197,14 @@ export class EvaluationWorkflowResolver {
     const e = await evaluationOrNotFound(ctx, evaluationId);
     const action: EvaluationAction = approve ? 'APPROVE' : 'RETURN';
     // Only a head or the chairman can ever decide: refuse every other token before any gateway read.
-    if (!hasRole(ctx.caller, 'ORG_HEAD', 'CITY_CHAIR') || !ctx.caller.sub) applyOutcome(evaluationStep(action, e.status, new Set()));
+    if (!hasRole(ctx.caller, 'ORG_HEAD', 'CITY_CHAIR') || !ctx.caller.sub) nextStateOrRefuse(evaluationStep(action, e.status, new Set()));
     const day = decisionDay(new Date());
     const city = await cityCommittee(ctx);
     const evaluator = await organizationWithSuccessors(ctx, e.evaluatorOrganizationId);
     const decidingId = evaluator ? actingOwnerId(evaluator, day, city.id) : city.id;
     const decider = (await isHeadOf(ctx, decidingId)) || (decidingId === city.id && (await isCityChair(ctx)));
     const deciding = decidingId === evaluator?.id ? evaluator : evaluator?.successors.find((s) => s.id === decidingId) ?? city;
-    const next = applyOutcome(evaluationStep(action, e.status, new Set(decider ? ['DECIDER'] as const : [])), `Only the head of ${deciding.name} on ${day} decides this evaluation`);
+    const next = nextStateOrRefuse(evaluationStep(action, e.status, new Set(decider ? ['DECIDER'] as const : [])), `Only the head of ${deciding.name} on ${day} decides this evaluation`);
     assertVersion(e, expectedVersion, 'The evaluation');
     if (acceptMitigation === true && !e.mitigationGround) throw badInput('acceptMitigation', 'no mitigation was claimed for this evaluation');
     const text = comment?.trim() || null;

@@ -1,8 +1,9 @@
+import { takeStep, type StepOutcome, type Transition } from 'shared-rules';
+
 /**
  * A head evaluation's workflow as one transition table: the block's administrator proposes, duties are recorded and
  * mitigation claimed while it is open (PROPOSED, or RETURNED by the evaluator), the administrator submits it, and
- * the evaluator approves it (final) or returns it. A caller who may not act is refused FORBIDDEN whatever the
- * state; one who may, on an evaluation in the wrong state, CONFLICT naming the state.
+ * the evaluator approves it (final) or returns it. Read as every table is (shared-rules, transitions.ts).
  */
 export const EVALUATION_STATES = ['PROPOSED', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const;
 export type EvaluationState = (typeof EVALUATION_STATES)[number];
@@ -21,16 +22,8 @@ export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
 
 const OPEN = ['PROPOSED', 'RETURNED'] as const;
 
-interface Step {
-  from: readonly EvaluationState[];
-  /** The next state; null keeps the state. */
-  to: EvaluationState | null;
-  /** Who may take it; a holder of any one stake may. Stakes the token shows first: checking them costs nothing. */
-  by: readonly EvaluationStake[];
-  refusal: string;
-  /** Why the state does not allow it. */
-  wrongState: (state: EvaluationState) => string;
-}
+/** Stakes the token shows come first in `by`: the resolver tries them in order, and checking them costs nothing. */
+type Step = Transition<EvaluationState, EvaluationStake>;
 
 const whileOpen = (doing: string) => (state: EvaluationState) => `The evaluation is ${state}; ${doing} only while it is PROPOSED or RETURNED`;
 const decided = (state: EvaluationState) =>
@@ -53,15 +46,7 @@ export const EVALUATION_STEPS: Readonly<Record<EvaluationAction, Step>> = {
   RETURN: { from: ['SUBMITTED'], to: 'RETURNED', by: ['DECIDER'], refusal: 'Only the evaluator decides', wrongState: decided },
 };
 
-export type EvaluationStepOutcome =
-  | { ok: true; next: EvaluationState }
-  | { ok: false; code: 'FORBIDDEN'; message: string }
-  | { ok: false; code: 'CONFLICT'; message: string; status: EvaluationState };
-
 /** Whether a caller holding `stakes` may take `action` on an evaluation in `state`, and the state it leads to. Pure. */
-export function evaluationStep(action: EvaluationAction, state: EvaluationState, stakes: ReadonlySet<EvaluationStake>): EvaluationStepOutcome {
-  const step = EVALUATION_STEPS[action];
-  if (!step.by.some((stake) => stakes.has(stake))) return { ok: false, code: 'FORBIDDEN', message: step.refusal };
-  if (!step.from.includes(state)) return { ok: false, code: 'CONFLICT', message: step.wrongState(state), status: state };
-  return { ok: true, next: step.to ?? state };
+export function evaluationStep(action: EvaluationAction, state: EvaluationState, stakes: ReadonlySet<EvaluationStake>): StepOutcome<EvaluationState> {
+  return takeStep(EVALUATION_STEPS[action], state, stakes);
 }

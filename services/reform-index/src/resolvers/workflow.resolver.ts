@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { assertVersion, audit, auditJson, badInput, conflict, forbidden, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { assertVersion, audit, auditJson, badInput, conflict, nextStateOrRefuse, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { checkBlockCode, checkCode } from 'subgraph-kit/codes';
@@ -50,10 +50,9 @@ function noDuplicates(codes: string[], field: (i: number) => string) {
  * of the unit's progress), the state (CONFLICT), the version the writer read (CONFLICT). Returns the state it leads to.
  */
 async function authorizeStep(ctx: KitContext, action: AssessmentAction, a: Assessment, set: CriteriaSet, expectedVersion: number): Promise<AssessmentStatus> {
-  const outcome = assessmentStep(action, a.status, await stakeAmong(ctx, ASSESSMENT_STEPS[action].by, a, set), set.ownedByCity);
-  if (!outcome.ok) throw outcome.code === 'FORBIDDEN' ? forbidden(outcome.message) : conflict(outcome.message, { status: outcome.status });
+  const next = nextStateOrRefuse(assessmentStep(action, a.status, await stakeAmong(ctx, ASSESSMENT_STEPS[action].by, a, set), set.ownedByCity));
   assertVersion(a, expectedVersion, 'The assessment');
-  return outcome.next;
+  return next;
 }
 
 const nonEmpty = (value: string | null | undefined) => (value ?? '').trim();

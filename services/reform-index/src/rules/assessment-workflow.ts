@@ -1,8 +1,8 @@
+import { takeStep, type StepOutcome } from 'shared-rules';
+
 /**
  * The assessment workflow (docs/domain.md, The PAR index) as one transition table: for each action, the states it
- * may start from, where it leads, and who may take it. A caller who may not act is refused FORBIDDEN whatever the
- * state, so an outsider never learns how far a unit's assessment got; a caller who may act on an assessment in the
- * wrong state is refused CONFLICT, naming the state.
+ * may start from, where it leads, and who may take it; read as every table is (shared-rules, transitions.ts).
  */
 export const ASSESSMENT_STATES = ['DRAFT', 'SELF_ASSESSED', 'UNDER_APPRAISAL', 'EXPLANATION_REQUESTED', 'APPRAISED', 'PUBLISHED'] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
@@ -71,11 +71,6 @@ export const ASSESSMENT_STEPS: Readonly<Record<AssessmentAction, Step>> = {
   },
 };
 
-export type StepOutcome<S> =
-  | { ok: true; next: S }
-  | { ok: false; code: 'FORBIDDEN'; message: string }
-  | { ok: false; code: 'CONFLICT'; message: string; status: S };
-
 /**
  * Whether a caller holding `stakes` may take `action` on an assessment in `state` (of a city block or not), and the
  * state it leads to. Pure: the resolver finds the stakes, calls this, and applies the answer.
@@ -87,9 +82,9 @@ export function assessmentStep(
   cityBlock: boolean,
 ): StepOutcome<AssessmentState> {
   const step = ASSESSMENT_STEPS[action];
-  if (!step.by.some((stake) => stakes.has(stake))) return { ok: false, code: 'FORBIDDEN', message: cityBlock ? step.refusal.city : step.refusal.owner };
-  if (!step.from.includes(state)) {
-    return { ok: false, code: 'CONFLICT', message: `Cannot ${step.doing}: the assessment is ${state} (needs ${step.from.join(' or ')})`, status: state };
-  }
-  return { ok: true, next: step.to ?? state };
+  return takeStep({
+    ...step,
+    refusal: cityBlock ? step.refusal.city : step.refusal.owner,
+    wrongState: (current) => `Cannot ${step.doing}: the assessment is ${current} (needs ${step.from.join(' or ')})`,
+  }, state, stakes);
 }
