@@ -20,6 +20,8 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { stableId } from 'subgraph-kit';
+import { bandLevel, type Band } from 'evaluations/rules/levels';
+import { monthsInOffice } from 'evaluations/rules/months';
 
 export type Db = 'organizations' | 'reform-index' | 'evaluations';
 type Value = string | number | boolean | null | string[] | Date | Record<string, unknown> | unknown[];
@@ -248,25 +250,12 @@ export function* publishedResults(country: Country, leaves: Leaf[], year: number
   }
 }
 
-/** The Quảng Ngãi 2018 bands (80/70/50) of the seeded city rule. */
-export const levelOf = (indexHundredths: number) => (indexHundredths >= 8000 ? 'EXCELLENT' : indexHundredths >= 7000 ? 'GOOD' : indexHundredths >= 5000 ? 'COMPLETED' : 'NOT_COMPLETED');
-
-/** Whole calendar months of `year` an assignment covers (a month counts when covered from its first day to its last). */
-function monthsInYear(a: Assignment, year: number) {
-  let months = 0;
-  for (let m = 1; m <= 12; m++) {
-    const first = `${year}-${String(m).padStart(2, '0')}-01`;
-    const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-    if (a.startDate <= first && (a.endDate === null || a.endDate >= last)) months++;
-  }
-  return months;
-}
-
 // ───────────────────────────── the tables ─────────────────────────────
 
 const BANDS = [{ label: 'A', minHundredths: 9000 }, { label: 'B', minHundredths: 8000 }, { label: 'C', minHundredths: 7000 }];
 const bandOf = (index: number) => BANDS.find((b) => index >= b.minHundredths)?.label ?? null;
-const LEVEL_BANDS = [{ level: 'EXCELLENT', minHundredths: 8000 }, { level: 'GOOD', minHundredths: 7000 }, { level: 'COMPLETED', minHundredths: 5000 }];
+/** The Quảng Ngãi 2018 bands (80/70/50) of the seeded city rule; levels and months come from the evaluations rules themselves. */
+const LEVEL_BANDS: Band[] = [{ level: 'EXCELLENT', minHundredths: 8000 }, { level: 'GOOD', minHundredths: 7000 }, { level: 'COMPLETED', minHundredths: 5000 }];
 
 /** The stored criteria tree of reform-index (areas → criteria → scored leaves, points in hundredths). */
 function areaTree(areas: AreaNode[]) {
@@ -382,9 +371,9 @@ export function tables(): TableSpec[] {
               const owner = byId.get(org.blockOwnerId!)!;
               const evaluator = byId.get(org.parentId!)!;
               for (const a of headsOf.get(org.id) ?? []) {
-                const months = monthsInYear(a, year);
+                const months = monthsInOffice([a], year);
                 if (months < 6) continue;
-                const level = levelOf(p.indexHundredths);
+                const level = bandLevel(LEVEL_BANDS, p.indexHundredths);
                 const decidedAt = new Date(Date.UTC(year + 1, 0, 20, 3, 0, 0));
                 yield {
                   id: stableId('head-evaluation', `${a.id}:${year}`), year, block: p.block, organization_id: org.id, person_id: a.personId, head_assignment_id: a.id,

@@ -1,6 +1,8 @@
-import { hasRole, hasScope, isCityChair, isHeadOf, type KitContext } from 'subgraph-kit';
+import { hasRole, hasScope, holdsAuthority, isCityChair, isHeadOf, type KitContext } from 'subgraph-kit';
+import { blockAdministrator, blockOwner } from 'shared-rules';
 import { EvaluationStatus } from './entities/enums.js';
 import type { HeadEvaluation } from './entities/head-evaluation.entity.js';
+import type { EvaluationStake } from './rules/evaluation-workflow.js';
 
 /**
  * Who may do and see what with an evaluation. "The head of X" and "the City Chairman" are confirmed through the
@@ -8,9 +10,15 @@ import type { HeadEvaluation } from './entities/head-evaluation.entity.js';
  * evaluation's person, whether or not they still head anything; Home Affairs rests on the token.
  */
 
-/** HOME_AFFAIRS for a block the city committee owns; the owner's head for a block a department or district runs. */
+/**
+ * The administrator of a block, and of an owner's level rules: Home Affairs for the city committee, the owner's head
+ * otherwise (shared-rules, block-authority.ts).
+ */
+export const administers = (ctx: KitContext, owner: { id: string; kind: string }) => holdsAuthority(ctx, blockAdministrator(blockOwner(owner)));
+
+/** The administrator of the block an evaluation was proposed in. */
 export const isBlockAdministrator = async (ctx: KitContext, e: Pick<HeadEvaluation, 'blockOwnerId' | 'blockOwnedByCity'>) =>
-  e.blockOwnedByCity ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx, e.blockOwnerId);
+  holdsAuthority(ctx, blockAdministrator({ id: e.blockOwnerId, cityOwned: e.blockOwnedByCity }));
 
 /** The evaluator: the head of the evaluator organization (the City Chairman for the city's), or whoever decided in its place. */
 export const isEvaluator = async (ctx: KitContext, e: Pick<HeadEvaluation, 'evaluatorOrganizationId' | 'evaluatorIsCityCommittee' | 'decidingOrganizationId'>) =>
@@ -19,6 +27,21 @@ export const isEvaluator = async (ctx: KitContext, e: Pick<HeadEvaluation, 'eval
   || (e.decidingOrganizationId !== null && isHeadOf(ctx, e.decidingOrganizationId));
 
 export const isEvaluatedHead = (ctx: KitContext, e: Pick<HeadEvaluation, 'personId'>) => ctx.caller.sub !== null && ctx.caller.sub === e.personId;
+
+/**
+ * The first of `wanted` the caller holds in the evaluation, tried in order, as the set the workflow rule takes
+ * (rules/evaluation-workflow.ts). The decider is settled by decideHeadEvaluation itself, on the decision day.
+ */
+export async function stakeAmong(ctx: KitContext, wanted: readonly EvaluationStake[], e: HeadEvaluation): Promise<Set<EvaluationStake>> {
+  const holds: Record<Exclude<EvaluationStake, 'DECIDER'>, () => boolean | Promise<boolean>> = {
+    HOME_AFFAIRS: () => hasRole(ctx.caller, 'HOME_AFFAIRS'),
+    EVALUATED_HEAD: () => isEvaluatedHead(ctx, e),
+    ADMINISTRATOR: () => isBlockAdministrator(ctx, e),
+    EVALUATOR: () => isEvaluator(ctx, e),
+  };
+  for (const stake of wanted) if (stake !== 'DECIDER' && (await holds[stake]())) return new Set([stake]);
+  return new Set();
+}
 
 /** Sees everything of the evaluation but its audit trail. Token-only grounds first: they never cause a lookup. */
 export const seesPrivate = async (ctx: KitContext, e: HeadEvaluation) => {

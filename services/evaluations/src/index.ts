@@ -5,11 +5,13 @@ import { LevelRule } from './entities/level-rule.entity.js';
 import { CommendationProposal, HandlingCase, ObstacleReport } from './entities/follow-up.entity.js';
 import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from './entities/refs.js';
 import { migrations } from './migrations/index.js';
+// Level rules first: the printed schema lists their fields first (schema/ is committed and compared).
+import { LevelRuleResolver } from './resolvers/level-rule.resolver.js';
 import {
   HeadAssignmentEvaluationsResolver, HeadEvaluationResolver, OrganizationEvaluationsResolver, resolveHeadEvaluationReference,
 } from './resolvers/head-evaluation.resolver.js';
 import { EvaluationWorkflowResolver } from './resolvers/evaluation-workflow.resolver.js';
-import { LevelRuleResolver, loadLevelRule } from './resolvers/level-rule.resolver.js';
+import { loadLevelRule } from './loaders.js';
 import { AnnualSummaryResolver, CommendationResolver, HandlingCaseResolver, ObstacleResolver } from './resolvers/follow-up.resolver.js';
 import { seedEvaluations } from './seed/seed.js';
 

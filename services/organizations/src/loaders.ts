@@ -1,4 +1,4 @@
-import { byKey, groupByKey, type KitContext } from 'subgraph-kit';
+import { byKey, groupByKey, uuidsOnly, type KitContext } from 'subgraph-kit';
 import { Organization } from './entities/organization.entity.js';
 import { Person } from './entities/person.entity.js';
 import { HeadAssignment } from './entities/head-assignment.entity.js';
@@ -8,11 +8,6 @@ import { OrganizationEvent } from './entities/organization-event.entity.js';
  * Every lookup path of this subgraph, batched per request: one SQL statement per path, whatever the number of
  * rows asking (docs/architecture.md).
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids that are not UUIDs name nothing (and must not reach a uuid column). */
-export const uuidsOnly = (ids: readonly string[]) => ids.filter((id) => UUID.test(id));
-export const isUuid = (id: string) => UUID.test(id);
-
 export function loadOrganization(ctx: KitContext, id: string): Promise<Organization | null> {
   return ctx.loaders
     .get<string, Organization | null>('organization:byId', async (ids) => byKey(ids, await ctx.em.find(Organization, { id: { $in: uuidsOnly(ids) } }), (o) => o.id))

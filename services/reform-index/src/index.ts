@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { startSubgraph, type SubgraphDefinition, type SubgraphRunOptions } from 'subgraph-kit';
 import { Assessment } from './entities/assessment.entity.js';
 import { CriteriaSet } from './entities/criteria-set.entity.js';
-import { OrganizationRef, organizationRef } from './entities/organization-ref.js';
+import { OrganizationRef, organizationRef } from './entities/refs.js';
 import { Publication } from './entities/publication.entity.js';
 import { migrations } from './migrations/index.js';
 import { AreaMonitoringResolver } from './resolvers/area-monitoring.resolver.js';
@@ -12,7 +12,7 @@ import { OrganizationIndexResolver } from './resolvers/organization-index.resolv
 import { PublicationResolver } from './resolvers/publication.resolver.js';
 import { WorkflowResolver } from './resolvers/workflow.resolver.js';
 import { seedReformIndex } from './seed/seed.js';
-import { loadAssessment, loadCriteriaSet } from './services/loaders.js';
+import { loadAssessment, loadCriteriaSet } from './loaders.js';
 
 export const reformIndexSubgraph: SubgraphDefinition = {
   name: 'reform-index',

@@ -51,6 +51,7 @@ export * from './audit/audit.js';
 export * from './audit/audit-record.entity.js';
 export * from './request-caller.js';
 export * from './transactions.js';
+export * from './subgraph-wiring.js';
 
 /** What a subgraph is: its name, its classes and its migrations. */
 export interface SubgraphDefinition {

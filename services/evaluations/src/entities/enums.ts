@@ -1,20 +1,16 @@
 import { registerEnumType } from 'type-graphql';
+import { stringEnum } from 'subgraph-kit';
+import { CompletionLevel } from '../rules/levels.js';
+import { EVALUATION_STATES, type EvaluationState } from '../rules/evaluation-workflow.js';
 
 /** The contract's enums; CompletionLevel and the statuses are shared in spelling with every client. */
-export enum CompletionLevel {
-  EXCELLENT = 'EXCELLENT',
-  GOOD = 'GOOD',
-  COMPLETED = 'COMPLETED',
-  NOT_COMPLETED = 'NOT_COMPLETED',
-}
+export { CompletionLevel };
+// The levels are the rule's own (rules/levels.ts): one spelling, no casts between the contract and the rule.
 registerEnumType(CompletionLevel, { name: 'CompletionLevel' });
 
-export enum EvaluationStatus {
-  PROPOSED = 'PROPOSED',
-  SUBMITTED = 'SUBMITTED',
-  APPROVED = 'APPROVED',
-  RETURNED = 'RETURNED',
-}
+// The workflow rule's own states (rules/evaluation-workflow.ts).
+export const EvaluationStatus = stringEnum(EVALUATION_STATES);
+export type EvaluationStatus = EvaluationState;
 registerEnumType(EvaluationStatus, { name: 'EvaluationStatus' });
 
 export enum MitigationGround {

@@ -80,7 +80,7 @@ export class LevelRule {
 
   @Field(() => [LevelBand])
   get bands(): LevelBand[] {
-    return this.bandHundredths.map((b) => Object.assign(new LevelBand(), { level: b.level as CompletionLevel, minIndex: b.minHundredths / 100 }));
+    return this.bandHundredths.map((b) => Object.assign(new LevelBand(), { level: b.level, minIndex: b.minHundredths / 100 }));
   }
 }
 

@@ -1,22 +1,13 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { entityStub, type EntityStub } from 'subgraph-kit';
 
 /** The organizations subgraph's entities, known here by id only; this subgraph adds evaluations to them. */
-@ObjectType('Organization')
-@Directive('@key(fields: "id")')
-export class OrganizationRef {
-  @Field(() => ID)
-  id!: string;
-}
+export const OrganizationRef = entityStub('Organization');
+export type OrganizationRef = EntityStub;
+export const HeadAssignmentRef = entityStub('HeadAssignment');
+export type HeadAssignmentRef = EntityStub;
 
-@ObjectType('HeadAssignment')
-@Directive('@key(fields: "id")')
-export class HeadAssignmentRef {
-  @Field(() => ID)
-  id!: string;
-}
-
-export const organizationRef = (id: string): OrganizationRef => Object.assign(new OrganizationRef(), { id });
-export const headAssignmentRef = (id: string): HeadAssignmentRef => Object.assign(new HeadAssignmentRef(), { id });
+export const organizationRef = (id: string): OrganizationRef => OrganizationRef.of(id);
+export const headAssignmentRef = (id: string): HeadAssignmentRef => HeadAssignmentRef.of(id);
 
 /** What this subgraph keeps of another subgraph's organization at the time it used it. */
 export interface OrganizationSnapshot { id: string; code: string; name: string; kind: string }

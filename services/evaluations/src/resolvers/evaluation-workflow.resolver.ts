@@ -2,23 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import {
-  assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isHeadOf, notFound, openTransaction, type KitContext,
+  assertVersion, audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isHeadOf, isUuid, nextStateOrRefuse, notFound, openTransaction, type KitContext,
 } from 'subgraph-kit';
+import { actingOwnerId, blockOwner, toHundredths } from 'shared-rules';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { HeadEvaluation, type EvaluationSnapshot } from '../entities/head-evaluation.entity.js';
-import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
 import { LevelRule, snapshotOf, termsOf } from '../entities/level-rule.entity.js';
 import { MitigationInput } from '../inputs/evaluation.input.js';
-import { blockOwner, cityCommittee, organizationWithSuccessors, publishedRanking, snapshotOfOrg } from '../gateway-reads.js';
-import { isBlockAdministrator, isEvaluatedHead, isEvaluator } from '../access.js';
-import { finalLevel, proposedLevel, toHundredths } from '../rules/levels.js';
+import { blockOwnerOf, cityCommittee, organizationWithSuccessors, publishedRanking, snapshotOfOrg } from '../reads.js';
+import { administers, stakeAmong } from '../access.js';
+import { finalLevel, proposedLevel } from '../rules/levels.js';
 import { headsOfYear } from '../rules/months.js';
-import { decidingOrganizationId, decisionDay, evaluatorOrganizationId } from '../rules/evaluator.js';
+import { decisionDay, evaluatorOrganizationId } from '../rules/evaluator.js';
+import { EVALUATION_STEPS, evaluationStep, type EvaluationAction, type EvaluationState } from '../rules/evaluation-workflow.js';
 import { ruleInForce, yearEnd } from '../rules/periods.js';
-import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
-import { isUuid } from '../ids.js';
-
-const OPEN_STATES = [EvaluationStatus.PROPOSED, EvaluationStatus.RETURNED];
+import { EVALUATION_ORDER } from '../loaders.js';
 
 async function evaluationOrNotFound(ctx: KitContext, id: string) {
   const e = isUuid(id) ? await ctx.em.findOne(HeadEvaluation, { id }) : null;
@@ -26,8 +24,11 @@ async function evaluationOrNotFound(ctx: KitContext, id: string) {
   return e;
 }
 
-function assertOpen(e: HeadEvaluation, action: string) {
-  if (!OPEN_STATES.includes(e.status)) throw conflict(`The evaluation is ${e.status}; ${action} only while it is PROPOSED or RETURNED`, { status: e.status });
+/** Who may (FORBIDDEN, whatever the state), the state (CONFLICT), the version (CONFLICT): the checks before a step's transaction. */
+async function authorizeStep(ctx: KitContext, action: EvaluationAction, e: HeadEvaluation, expectedVersion: number): Promise<EvaluationState> {
+  const next = nextStateOrRefuse(evaluationStep(action, e.status, await stakeAmong(ctx, EVALUATION_STEPS[action].by, e)));
+  assertVersion(e, expectedVersion, 'The evaluation');
+  return next;
 }
 
 const COLUMNS = [
@@ -51,19 +52,19 @@ export class EvaluationWorkflowResolver {
     checkBlockCode(block, 'block');
     const ranking = await publishedRanking(ctx, year, block);
     if (!ranking) {
-      let owner: Awaited<ReturnType<typeof blockOwner>> | undefined;
+      let owner: Awaited<ReturnType<typeof blockOwnerOf>> | undefined;
       try {
-        owner = await blockOwner(ctx, year, block);
+        owner = await blockOwnerOf(ctx, year, block);
       } catch {
         owner = undefined; // the criteria set is not readable to this service: judge by role alone
       }
       // A block still in draft is not visible to this service: judge by role alone, as for an unreadable one.
-      const administrator = owner ? (owner.kind === 'CITY_COMMITTEE' ? hasRole(ctx.caller, 'HOME_AFFAIRS') : await isHeadOf(ctx, owner.id)) : hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD');
+      const administrator = owner ? await administers(ctx, owner) : hasRole(ctx.caller, 'HOME_AFFAIRS', 'ORG_HEAD');
       if (!administrator) throw forbidden("Only the block's administrator proposes its heads' evaluations");
       throw conflict(`block: no published ${block} index of ${year} (not published yet, or no such block); evaluations need the published ranking`, { field: 'block' });
     }
-    const ownedByCity = ranking.owner.kind === 'CITY_COMMITTEE';
-    if (!(ownedByCity ? hasRole(ctx.caller, 'HOME_AFFAIRS') : await isHeadOf(ctx, ranking.owner.id))) {
+    const ownedByCity = blockOwner(ranking.owner).cityOwned;
+    if (!(await administers(ctx, ranking.owner))) {
       throw forbidden(`Only the administrator of block ${block} (${ownedByCity ? 'Home Affairs' : `the head of ${ranking.owner.name}`}) proposes its heads' evaluations`);
     }
     const city = await cityCommittee(ctx);
@@ -84,7 +85,8 @@ export class EvaluationWorkflowResolver {
       const evaluatorId = evaluatorOf.get(org.id)!;
       const rule = ruleFor(evaluatorId);
       if (!rule) throw conflict(`No level rule of the city committee or of organization ${evaluatorId} is in force on ${day}; define one first`);
-      const indexHundredths = toHundredths(entry.indexValue) ?? Math.round(entry.indexValue * 100);
+      // The published value has 2 decimals by contract.
+      const indexHundredths = toHundredths(entry.indexValue);
       const lastInBlock = entry.rank === lastRank;
       const assignments = org.headAssignments.map((a) => ({ ...a, personId: a.person.id }));
       for (const head of headsOfYear(assignments, year)) {
@@ -128,10 +130,8 @@ export class EvaluationWorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
-    if (!(await isBlockAdministrator(ctx, e)) && !(await isEvaluator(ctx, e))) throw forbidden("Only the block's administrator or the evaluator records duties");
+    await authorizeStep(ctx, 'RECORD_DUTIES', e, expectedVersion);
     await openTransaction(ctx);
-    assertOpen(e, 'duties are recorded');
-    assertVersion(e, expectedVersion, 'The evaluation');
     const before = auditJson(e);
     e.dutiesFulfilled = dutiesFulfilled;
     e.dutyNotes = notes?.trim() || null;
@@ -148,10 +148,8 @@ export class EvaluationWorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
-    if (!isEvaluatedHead(ctx, e) && !hasRole(ctx.caller, 'HOME_AFFAIRS')) throw forbidden('Only the evaluated head, or Home Affairs on their behalf, claims mitigation');
+    await authorizeStep(ctx, 'CLAIM_MITIGATION', e, expectedVersion);
     await openTransaction(ctx);
-    assertOpen(e, 'mitigation is claimed');
-    assertVersion(e, expectedVersion, 'The evaluation');
     const explanation = input.explanation.trim();
     if (!explanation) throw badInput('input.explanation', 'must explain how the ground holds');
     const evidence = input.evidence.map((x) => x.trim());
@@ -171,13 +169,11 @@ export class EvaluationWorkflowResolver {
   @Mutation(() => HeadEvaluation)
   async submitHeadEvaluation(@Arg('evaluationId', () => ID) evaluationId: string, @Arg('expectedVersion', () => Int) expectedVersion: number, @Ctx() ctx: KitContext) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
-    if (!(await isBlockAdministrator(ctx, e))) throw forbidden("Only the block's administrator submits an evaluation to the evaluator");
-    await openTransaction(ctx);
-    assertOpen(e, 'it is submitted');
-    assertVersion(e, expectedVersion, 'The evaluation');
+    const next = await authorizeStep(ctx, 'SUBMIT', e, expectedVersion);
     if (e.dutiesFulfilled === null) throw conflict('Record whether the duties were fulfilled before submitting', { field: 'dutiesFulfilled' });
+    await openTransaction(ctx);
     const before = auditJson(e);
-    e.status = EvaluationStatus.SUBMITTED;
+    e.status = next;
     audit(ctx, 'HeadEvaluation', e.id, before, e);
     return e;
   }
@@ -199,18 +195,16 @@ export class EvaluationWorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const e = await evaluationOrNotFound(ctx, evaluationId);
-    if (!hasRole(ctx.caller, 'ORG_HEAD', 'CITY_CHAIR') || !ctx.caller.sub) throw forbidden('Only the evaluator decides');
+    const action: EvaluationAction = approve ? 'APPROVE' : 'RETURN';
+    // Only a head or the chairman can ever decide: refuse every other token before any gateway read.
+    if (!hasRole(ctx.caller, 'ORG_HEAD', 'CITY_CHAIR') || !ctx.caller.sub) nextStateOrRefuse(evaluationStep(action, e.status, new Set()));
     const day = decisionDay(new Date());
     const city = await cityCommittee(ctx);
     const evaluator = await organizationWithSuccessors(ctx, e.evaluatorOrganizationId);
-    const decidingId = evaluator ? decidingOrganizationId(evaluator, day, city.id) : city.id;
-    if (!(await isHeadOf(ctx, decidingId)) && !(decidingId === city.id && (await isCityChair(ctx)))) {
-      const deciding = decidingId === evaluator?.id ? evaluator : evaluator?.successors.find((s) => s.id === decidingId) ?? city;
-      throw forbidden(`Only the head of ${deciding.name} on ${day} decides this evaluation`);
-    }
-    if (e.status !== EvaluationStatus.SUBMITTED) {
-      throw conflict(e.status === EvaluationStatus.APPROVED ? 'The evaluation was already approved; an approved level never changes' : `The evaluation is ${e.status}; only a SUBMITTED evaluation is decided`, { status: e.status });
-    }
+    const decidingId = evaluator ? actingOwnerId(evaluator, day, city.id) : city.id;
+    const decider = (await isHeadOf(ctx, decidingId)) || (decidingId === city.id && (await isCityChair(ctx)));
+    const deciding = decidingId === evaluator?.id ? evaluator : evaluator?.successors.find((s) => s.id === decidingId) ?? city;
+    const next = nextStateOrRefuse(evaluationStep(action, e.status, new Set(decider ? ['DECIDER'] as const : [])), `Only the head of ${deciding.name} on ${day} decides this evaluation`);
     assertVersion(e, expectedVersion, 'The evaluation');
     if (acceptMitigation === true && !e.mitigationGround) throw badInput('acceptMitigation', 'no mitigation was claimed for this evaluation');
     const text = comment?.trim() || null;
@@ -224,12 +218,11 @@ export class EvaluationWorkflowResolver {
         lastInBlock: e.lastInBlock,
         dutiesFulfilled: e.dutiesFulfilled ?? false,
         mitigationAccepted: e.mitigationAccepted === true,
-      }) as CompletionLevel;
-      e.status = EvaluationStatus.APPROVED;
-    } else {
-      if (e.mitigationGround && acceptMitigation !== null) e.mitigationAccepted = acceptMitigation;
-      e.status = EvaluationStatus.RETURNED;
+      });
+    } else if (e.mitigationGround && acceptMitigation !== null) {
+      e.mitigationAccepted = acceptMitigation;
     }
+    e.status = next;
     e.decisionComment = text;
     e.decidedAt = new Date();
     e.decidedBy = ctx.caller.sub;

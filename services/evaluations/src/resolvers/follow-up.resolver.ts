@@ -1,14 +1,14 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isMemberOf, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isMemberOf, isUuid, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkCode } from 'subgraph-kit/codes';
 import { CommendationProposal, HandlingCase, ObstacleReport } from '../entities/follow-up.entity.js';
 import { CompletionLevel, EvaluationStatus, HandlingStatus, ObstacleStatus, ProposalStatus } from '../entities/enums.js';
 import { HeadEvaluation } from '../entities/head-evaluation.entity.js';
 import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from '../entities/refs.js';
 import { CommendationInput, HandlingCaseInput, ObstacleInput } from '../inputs/evaluation.input.js';
-import { organizationOrBadInput, snapshotOfOrg } from '../gateway-reads.js';
-import { EVALUATION_ORDER } from './head-evaluation.resolver.js';
-import { isUuid } from '../ids.js';
+import { organizationOrBadInput, snapshotOfOrg } from '../reads.js';
+import { EVALUATION_ORDER } from '../loaders.js';
+import { AnnualSummary, LevelCount, ObstacleCount } from '../views/annual-summary.js';
 
 function checkYear(year: number, field = 'input.year') {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(field, 'must be a year between 2000 and 2100');
@@ -27,45 +27,6 @@ async function subject(ctx: KitContext, input: { organizationId: string; headAss
     throw badInput('input.headAssignmentId', `is not a head assignment of ${org.name}`);
   }
   return org;
-}
-
-@ObjectType('LevelCount')
-export class LevelCount {
-  @Field(() => CompletionLevel)
-  level!: CompletionLevel;
-
-  @Field(() => Int)
-  count!: number;
-}
-
-@ObjectType('ObstacleCount')
-export class ObstacleCount {
-  @Field(() => String, { nullable: true })
-  areaCode!: string | null;
-
-  @Field(() => Int)
-  count!: number;
-}
-
-@ObjectType('AnnualSummary')
-export class AnnualSummary {
-  @Field(() => Int)
-  year!: number;
-
-  @Field(() => [LevelCount], { description: 'Approved evaluations per final level, every level listed.' })
-  levelCounts!: LevelCount[];
-
-  @Field(() => [HeadEvaluation])
-  evaluations!: HeadEvaluation[];
-
-  @Field(() => [CommendationProposal])
-  commendations!: CommendationProposal[];
-
-  @Field(() => [HandlingCase])
-  handlingCases!: HandlingCase[];
-
-  @Field(() => [ObstacleCount])
-  obstaclesByArea!: ObstacleCount[];
 }
 
 @Resolver()

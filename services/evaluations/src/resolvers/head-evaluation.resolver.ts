@@ -1,26 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { AuditRecord, byKey, groupByKey, loadAuditTrail, type KitContext } from 'subgraph-kit';
+import { AuditRecord, loadAuditTrail, type KitContext } from 'subgraph-kit';
 import { HeadEvaluation, Mitigation } from '../entities/head-evaluation.entity.js';
 import { CompletionLevel, EvaluationStatus } from '../entities/enums.js';
 import { LevelRule } from '../entities/level-rule.entity.js';
 import { HeadAssignmentRef, OrganizationRef, headAssignmentRef, organizationRef } from '../entities/refs.js';
 import { canRead, readable, seesDecisionComment, seesPrivate } from '../access.js';
-import { loadLevelRule } from './level-rule.resolver.js';
-import { uuidsOnly } from '../ids.js';
-
-export function loadHeadEvaluation(ctx: KitContext, id: string): Promise<HeadEvaluation | null> {
-  return ctx.loaders
-    .get<string, HeadEvaluation | null>('headEvaluation:byId', async (ids) => byKey(ids as string[], await ctx.em.find(HeadEvaluation, { id: { $in: uuidsOnly(ids) } }), (e) => e.id))
-    .load(id);
-}
+import { EVALUATION_ORDER, loadEvaluationsOfAssignment, loadEvaluationsOfOrganization, loadHeadEvaluation, loadLevelRule } from '../loaders.js';
 
 /** The federation entry point: unreadable evaluations resolve to null like unknown ones. */
 export async function resolveHeadEvaluationReference(ctx: KitContext, id: string) {
   const e = await loadHeadEvaluation(ctx, id);
   return e && (await canRead(ctx, e)) ? e : null;
 }
-
-export const EVALUATION_ORDER = { year: 'asc', block: 'asc', rank: 'asc', organizationId: 'asc', createdAt: 'asc' } as const;
 
 @Resolver(() => HeadEvaluation)
 export class HeadEvaluationResolver {
@@ -103,13 +94,7 @@ export class HeadEvaluationResolver {
 export class OrganizationEvaluationsResolver {
   @FieldResolver(() => [HeadEvaluation])
   async headEvaluations(@Root() org: OrganizationRef, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: KitContext) {
-    const rows = await ctx.loaders
-      .get<string, HeadEvaluation[]>(`headEvaluation:byOrganization:${year ?? 'all'}`, async (ids) => {
-        const found = await ctx.em.find(HeadEvaluation, { organizationId: { $in: uuidsOnly(ids) }, ...(year ? { year } : {}) }, { orderBy: EVALUATION_ORDER });
-        return groupByKey(ids as string[], found, (e) => e.organizationId);
-      })
-      .load(org.id);
-    return readable(ctx, rows);
+    return readable(ctx, await loadEvaluationsOfOrganization(ctx, org.id, year));
   }
 }
 
@@ -117,12 +102,6 @@ export class OrganizationEvaluationsResolver {
 export class HeadAssignmentEvaluationsResolver {
   @FieldResolver(() => [HeadEvaluation])
   async evaluations(@Root() assignment: HeadAssignmentRef, @Ctx() ctx: KitContext) {
-    const rows = await ctx.loaders
-      .get<string, HeadEvaluation[]>('headEvaluation:byAssignment', async (ids) => {
-        const found = await ctx.em.find(HeadEvaluation, { headAssignmentId: { $in: uuidsOnly(ids) } }, { orderBy: EVALUATION_ORDER });
-        return groupByKey(ids as string[], found, (e) => e.headAssignmentId);
-      })
-      .load(assignment.id);
-    return readable(ctx, rows);
+    return readable(ctx, await loadEvaluationsOfAssignment(ctx, assignment.id));
   }
 }

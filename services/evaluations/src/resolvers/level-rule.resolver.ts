@@ -1,26 +1,17 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVersion, audit, auditJson, badInput, byKey, conflict, forbidden, hasRole, isHeadOf, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { assertVersion, audit, auditJson, badInput, conflict, forbidden, isUuid, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { toHundredths } from 'shared-rules';
 import { LevelRule } from '../entities/level-rule.entity.js';
 import { CompletionLevel } from '../entities/enums.js';
-import { OrganizationRef, organizationRef, type OrganizationSnapshot } from '../entities/refs.js';
+import { OrganizationRef, organizationRef } from '../entities/refs.js';
 import { HeadEvaluation } from '../entities/head-evaluation.entity.js';
 import { LevelRuleInput } from '../inputs/level-rule.input.js';
-import { cityCommittee, organizationOrBadInput, snapshotOfOrg } from '../gateway-reads.js';
-import { bandProblems, toHundredths, type Band } from '../rules/levels.js';
+import { cityCommittee, organizationOrBadInput, snapshotOfOrg } from '../reads.js';
+import { administers } from '../access.js';
+import { loadEvaluationCount, loadLevelRule } from '../loaders.js';
+import { bandProblems, type Band } from '../rules/levels.js';
 import { changedPeriodClash, planNewPeriod, type RulePeriod } from '../rules/periods.js';
-import { isUuid, uuidsOnly } from '../ids.js';
-
-export function loadLevelRule(ctx: KitContext, id: string): Promise<LevelRule | null> {
-  return ctx.loaders
-    .get<string, LevelRule | null>('levelRule:byId', async (ids) => byKey(ids as string[], await ctx.em.find(LevelRule, { id: { $in: uuidsOnly(ids) } }), (r) => r.id))
-    .load(id);
-}
-
-/** The city's rules are Home Affairs'; a department's or district's own rules are its head's. */
-async function mayManageRulesOf(ctx: KitContext, owner: OrganizationSnapshot) {
-  return owner.kind === 'CITY_COMMITTEE' ? hasRole(ctx.caller, 'HOME_AFFAIRS') : isHeadOf(ctx, owner.id);
-}
 
 /** Checks the terms of a rule and returns them as stored (bounds in hundredths). */
 function validatedTerms(input: LevelRuleInput) {
@@ -35,7 +26,7 @@ function validatedTerms(input: LevelRuleInput) {
     legalBasis: input.legalBasis?.trim() || null,
     effectiveFrom: input.effectiveFrom,
     effectiveTo: input.effectiveTo ?? null,
-    bandHundredths: input.bands.map((b): Band => ({ level: b.level, minHundredths: toHundredths(b.minIndex)! })),
+    bandHundredths: input.bands.map((b): Band => ({ level: b.level, minHundredths: toHundredths(b.minIndex) })),
     excellentRequiresAllDuties: input.excellentRequiresAllDuties ?? true,
     lastInBlockMaxLevel: input.lastInBlockMaxLevel ?? null,
     mitigationCeiling: input.mitigationCeiling ?? CompletionLevel.COMPLETED,
@@ -79,22 +70,15 @@ export class LevelRuleResolver {
   }
 
   @FieldResolver(() => Int, { description: 'How many head evaluations used this rule; once any did, it can no longer be updated.' })
-  async evaluationCount(@Root() rule: LevelRule, @Ctx() ctx: KitContext) {
-    return ctx.loaders
-      .get<string, number>('levelRule:evaluationCount', async (ids) => {
-        const rows = await ctx.em.execute<{ rule_id: string; n: number }[]>(
-          `select rule_id, count(*)::int as n from head_evaluation where rule_id in (${ids.map(() => '?').join(', ')}) group by rule_id`, [...ids]);
-        const counts = new Map(rows.map((r) => [r.rule_id, Number(r.n)]));
-        return ids.map((id) => counts.get(id as string) ?? 0);
-      })
-      .load(rule.id);
+  evaluationCount(@Root() rule: LevelRule, @Ctx() ctx: KitContext) {
+    return loadEvaluationCount(ctx, rule.id);
   }
 
   @Authorized()
   @Mutation(() => LevelRule)
   async defineLevelRule(@Arg('input', () => LevelRuleInput) input: LevelRuleInput, @Ctx() ctx: KitContext) {
     const owner = input.ownerId ? await organizationOrBadInput(ctx, input.ownerId, 'input.ownerId') : await cityCommittee(ctx);
-    if (!(await mayManageRulesOf(ctx, owner))) {
+    if (!(await administers(ctx, owner))) {
       throw forbidden(owner.kind === 'CITY_COMMITTEE' ? "Only Home Affairs defines the city's level rules" : `Only the head of ${owner.name} defines its level rules`);
     }
     const terms = validatedTerms(input);
@@ -129,7 +113,7 @@ export class LevelRuleResolver {
   ) {
     const found = isUuid(id) ? await ctx.em.findOne(LevelRule, { id }) : null;
     if (!found) throw notFound('LevelRule', id, 'id');
-    if (!(await mayManageRulesOf(ctx, found.ownerSnapshot))) throw forbidden(`Only the authority that defines ${found.ownerSnapshot.name}'s level rules may change them`);
+    if (!(await administers(ctx, found.ownerSnapshot))) throw forbidden(`Only the authority that defines ${found.ownerSnapshot.name}'s level rules may change them`);
     await openTransaction(ctx);
     const rule = (await ctx.em.findOne(LevelRule, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }))!;
     if (input.ownerId && input.ownerId !== rule.ownerId) throw badInput('input.ownerId', 'a rule cannot move to another owner; define a new one');

@@ -1,8 +1,12 @@
+import { HundredthsError, toHundredths } from 'shared-rules';
+
 /**
  * The score → completion level rule (docs/domain.md, Completion levels). Index values and bounds are integer hundredths, so 80.00 and
  * 79.99 compare exactly.
  */
-export type Level = 'EXCELLENT' | 'GOOD' | 'COMPLETED' | 'NOT_COMPLETED';
+export const CompletionLevel = { EXCELLENT: 'EXCELLENT', GOOD: 'GOOD', COMPLETED: 'COMPLETED', NOT_COMPLETED: 'NOT_COMPLETED' } as const;
+export type CompletionLevel = (typeof CompletionLevel)[keyof typeof CompletionLevel];
+type Level = CompletionLevel;
 
 /** Lowest first: a level's position is its step. */
 export const LEVELS_ASCENDING: readonly Level[] = ['NOT_COMPLETED', 'COMPLETED', 'GOOD', 'EXCELLENT'];
@@ -57,13 +61,6 @@ export function finalLevel(terms: LevelTerms, standing: Standing & { dutiesFulfi
   return level;
 }
 
-/** A value given in points or index units, as integer hundredths; null when it has more than 2 decimals. */
-export function toHundredths(value: number): number | null {
-  if (!Number.isFinite(value)) return null;
-  const scaled = Math.round(value * 100);
-  return Math.abs(value * 100 - scaled) < 1e-6 ? scaled : null;
-}
-
 export interface BandProblem { index: number; field: 'level' | 'minIndex' | null; message: string }
 
 /** Bands must be listed highest level first, with distinct levels and strictly descending bounds within 0–100. */
@@ -72,8 +69,8 @@ export function bandProblems(bands: { level: Level; minIndex: number }[]): BandP
   if (bands.length === 0) problems.push({ index: -1, field: null, message: 'at least one band is needed' });
   const seen = new Set<Level>();
   bands.forEach((band, i) => {
-    const h = toHundredths(band.minIndex);
-    if (h === null) problems.push({ index: i, field: 'minIndex', message: 'must have at most 2 decimals' });
+    const h = hundredthsOrReason(band.minIndex);
+    if (typeof h === 'string') problems.push({ index: i, field: 'minIndex', message: h });
     else if (h < 0 || h > 10000) problems.push({ index: i, field: 'minIndex', message: 'must be within 0–100' });
     if (seen.has(band.level)) problems.push({ index: i, field: 'level', message: `${band.level} appears twice` });
     seen.add(band.level);
@@ -86,4 +83,13 @@ export function bandProblems(bands: { level: Level; minIndex: number }[]): BandP
     }
   });
   return problems;
+}
+
+function hundredthsOrReason(value: number): number | string {
+  try {
+    return toHundredths(value);
+  } catch (error) {
+    if (error instanceof HundredthsError) return error.reason;
+    throw error;
+  }
 }

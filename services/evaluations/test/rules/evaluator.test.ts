@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidingOrganizationId, decisionDay, evaluatorOrganizationId } from '../../src/rules/evaluator.js';
+import { decisionDay, evaluatorOrganizationId } from '../../src/rules/evaluator.js';
 
 describe('who evaluates a head', () => {
   it('the head of the parent organization', () => {
@@ -8,24 +8,6 @@ describe('who evaluates a head', () => {
   it('the city committee for organizations directly under it or with no parent recorded', () => {
     expect(evaluatorOrganizationId({ id: 'dept', parentId: 'city' }, 'city')).toBe('city');
     expect(evaluatorOrganizationId({ id: 'dept', parentId: null }, 'city')).toBe('city');
-  });
-});
-
-describe('who decides on the decision day', () => {
-  const district = { id: 'district', validFrom: '2000-01-01', validTo: null };
-  it('the evaluator organization while it exists', () => {
-    expect(decidingOrganizationId({ ...district, successors: [] }, '2026-01-09', 'city')).toBe('district');
-  });
-  it('its successor once it was dissolved', () => {
-    const gone = { ...district, validTo: '2025-06-30', successors: [{ id: 'ward', validFrom: '2025-07-01', validTo: null }] };
-    expect(decidingOrganizationId(gone, '2026-01-09', 'city')).toBe('ward');
-  });
-  it('the city committee where it has no successor (districts abolished in 2025)', () => {
-    expect(decidingOrganizationId({ ...district, validTo: '2025-06-30', successors: [] }, '2026-01-09', 'city')).toBe('city');
-  });
-  it('a dissolved successor does not decide', () => {
-    const gone = { ...district, validTo: '2025-06-30', successors: [{ id: 'ward', validFrom: '2025-07-01', validTo: '2025-12-31' }] };
-    expect(decidingOrganizationId(gone, '2026-01-09', 'city')).toBe('city');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandLevel, bandProblems, finalLevel, proposedLevel, toHundredths, type LevelTerms } from '../../src/rules/levels.js';
+import { bandLevel, bandProblems, finalLevel, proposedLevel, type LevelTerms } from '../../src/rules/levels.js';
 
 // Quảng Ngãi 2018: EXCELLENT ≥ 80, GOOD 70–<80, COMPLETED 50–<70, below: NOT_COMPLETED.
 const quangNgai: LevelTerms = {
@@ -20,12 +20,6 @@ describe('the band of an index value (lower bound inclusive)', () => {
     expect(bandLevel(quangNgai.bands, 6999)).toBe('COMPLETED');
     expect(bandLevel(quangNgai.bands, 5000)).toBe('COMPLETED');
     expect(bandLevel(quangNgai.bands, 4999)).toBe('NOT_COMPLETED');
-  });
-  it('reads 2-decimal floats exactly', () => {
-    expect(toHundredths(79.99)).toBe(7999);
-    expect(toHundredths(80)).toBe(8000);
-    expect(toHundredths(94.71)).toBe(9471);
-    expect(toHundredths(80.001)).toBeNull();
   });
 });
 

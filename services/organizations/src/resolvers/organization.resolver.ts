@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AuditRecord, checkPageSize, DateScalar, decodeCursor, encodeCursor, loadAuditTrail, MAX_PAGE_SIZE, PageInfo, badInput, type KitContext } from 'subgraph-kit';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { REGISTRY_KEEPER } from '../access.js';
+import { AuditRecord, checkPageSize, DateScalar, decodeCursor, encodeCursor, isUuid, loadAuditTrail, MAX_PAGE_SIZE, PageInfo, badInput, type KitContext } from 'subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Organization } from '../entities/organization.entity.js';
 import { OrganizationEvent } from '../entities/organization-event.entity.js';
@@ -8,28 +9,8 @@ import { OrganizationFilter } from '../inputs/organization-filter.input.js';
 import { isActiveOn, todayInVietnam } from '../rules/dates.js';
 import { headOn } from '../rules/head-assignments.js';
 import { searchPatterns } from '../rules/search-text.js';
-import { isUuid, loadAssignmentsOfOrganization, loadChildren, loadEventsOf, loadOrganization, loadOrganizationByCode, loadOrganizations } from '../loaders.js';
-
-@ObjectType('OrganizationEdge')
-export class OrganizationEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Organization)
-  node!: Organization;
-}
-
-@ObjectType('OrganizationConnection')
-export class OrganizationConnection {
-  @Field(() => [OrganizationEdge])
-  edges!: OrganizationEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Organizations matching the filter, on every page together.' })
-  totalCount!: number;
-}
+import { OrganizationConnection, OrganizationEdge } from '../views/organization-connection.js';
+import { loadAssignmentsOfOrganization, loadChildren, loadEventsOf, loadOrganization, loadOrganizationByCode, loadOrganizations } from '../loaders.js';
 
 /** The directory and its history are public (docs/architecture.md): no token is needed to read them. */
 @Resolver(() => Organization)
@@ -118,7 +99,7 @@ export class OrganizationResolver {
     return loadAssignmentsOfOrganization(ctx, org.id);
   }
 
-  @Authorized('HOME_AFFAIRS')
+  @Authorized(REGISTRY_KEEPER)
   @FieldResolver(() => [AuditRecord], { description: 'HOME_AFFAIRS only.' })
   auditTrail(@Root() org: Organization, @Ctx() ctx: KitContext) {
     return loadAuditTrail(ctx, 'Organization', org.id);

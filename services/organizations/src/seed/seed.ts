@@ -4,7 +4,7 @@ import { Organization, type OrganizationKind } from '../entities/organization.en
 import { Person } from '../entities/person.entity.js';
 import { HeadAssignment } from '../entities/head-assignment.entity.js';
 import { OrganizationEvent, type OrganizationEventKind } from '../entities/organization-event.entity.js';
-import { appointHeadIn, createOrganizationIn, createPersonIn, recordEventIn, type DomainContext, type NewOrganization } from '../domain/organizations.js';
+import { appointHeadIn, createOrganizationIn, createPersonIn, recordEventIn, type DomainContext, type NewOrganization } from '../resolvers/registry-writes.js';
 import { SEEDED_HEADS, SEEDED_PERSONS, seededAssignmentId, seededOrganizationId, seededPersonId } from './heads.js';
 import data from './haiphong.json' with { type: 'json' };
 

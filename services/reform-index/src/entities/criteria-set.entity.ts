@@ -2,9 +2,8 @@ import { Entity, Enum, PrimaryKey, Property, Unique, OptionalProps } from '@mikr
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { AreaNode, BandNode } from '../rules/criteria-set.js';
+import { isCityCommitteeKind } from 'shared-rules';
 import { CriteriaSetStatus } from './enums.js';
-
-export const CITY_COMMITTEE_KIND = 'CITY_COMMITTEE';
 
 /**
  * The criteria of one block for one year: areas → criteria → sub-criteria (kept as one JSON tree, points in
@@ -76,6 +75,6 @@ export class CriteriaSet {
   }
 
   get ownedByCity(): boolean {
-    return this.ownerKind === CITY_COMMITTEE_KIND;
+    return isCityCommitteeKind(this.ownerKind);
   }
 }

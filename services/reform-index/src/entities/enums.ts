@@ -1,4 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { stringEnum } from 'subgraph-kit';
+import { ASSESSMENT_STATES, type AssessmentState } from '../rules/assessment-workflow.js';
 
 export enum ScoringMethod {
   SELF_ASSESSED = 'SELF_ASSESSED',
@@ -19,12 +21,7 @@ export enum CriteriaSetStatus {
 }
 registerEnumType(CriteriaSetStatus, { name: 'CriteriaSetStatus' });
 
-export enum AssessmentStatus {
-  DRAFT = 'DRAFT',
-  SELF_ASSESSED = 'SELF_ASSESSED',
-  UNDER_APPRAISAL = 'UNDER_APPRAISAL',
-  EXPLANATION_REQUESTED = 'EXPLANATION_REQUESTED',
-  APPRAISED = 'APPRAISED',
-  PUBLISHED = 'PUBLISHED',
-}
+// The workflow rule's own states (rules/assessment-workflow.ts).
+export const AssessmentStatus = stringEnum(ASSESSMENT_STATES);
+export type AssessmentStatus = AssessmentState;
 registerEnumType(AssessmentStatus, { name: 'AssessmentStatus' });

@@ -3,10 +3,10 @@ import { forbidden, hasRole, type KitContext } from 'subgraph-kit';
 import { checkCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
-import { organizationRef } from '../entities/organization-ref.js';
-import { AreaMonitoringEntry } from '../entities/views.js';
-import { fetchOrganizations } from '../services/organizations.js';
-import { areaResultView, indexOf, scoreViews } from '../services/views.js';
+import { organizationRef } from '../entities/refs.js';
+import { AreaMonitoringEntry } from '../views/shapes.js';
+import { fetchOrganizations } from '../reads.js';
+import { areaResultView, indexOf, scoreViews } from '../views/build.js';
 
 /**
  * A department that advises the city on a reform area monitors that area across every organization (QĐ 30/2018,

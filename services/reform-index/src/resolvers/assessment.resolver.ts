@@ -7,13 +7,13 @@ import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { AssessmentStatus } from '../entities/enums.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
+import { OrganizationRef, organizationRef } from '../entities/refs.js';
 import { Publication } from '../entities/publication.entity.js';
-import { AreaResultView, ScoreView } from '../entities/views.js';
-import { fromHundredths } from '../rules/points.js';
-import { canReadPublishedScores, canReadUnpublished } from '../services/access.js';
-import { criteriaSetOf, loadAssessment, loadPublication } from '../services/loaders.js';
-import { areaResultView, indexOf, scoreViews } from '../services/views.js';
+import { AreaResultView, ScoreView } from '../views/shapes.js';
+import { fromHundredths } from 'shared-rules';
+import { canReadPublishedScores, canReadUnpublished } from '../access.js';
+import { criteriaSetOf, loadAssessment, loadPublication } from '../loaders.js';
+import { areaResultView, indexOf, scoreViews } from '../views/build.js';
 
 @ObjectType('AssessmentEdge')
 export class AssessmentEdge {

@@ -1,15 +1,16 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { audit, auditJson, badInput, conflict, forbidden, hasRole, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
+import { isCityCommitteeKind } from 'shared-rules';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { CriteriaSetStatus } from '../entities/enums.js';
-import { OrganizationRef, organizationRef } from '../entities/organization-ref.js';
-import { IndexBandView, ReformAreaView } from '../entities/views.js';
+import { OrganizationRef, organizationRef } from '../entities/refs.js';
+import { IndexBandView, ReformAreaView } from '../views/shapes.js';
 import { CriteriaSetInput } from '../inputs/criteria-set.input.js';
 import { CriteriaSetError, validateCriteriaSet } from '../rules/criteria-set.js';
-import { isAdministrator, requireAdministrator } from '../services/access.js';
-import { fetchCityCommittee, fetchOrganization } from '../services/organizations.js';
-import { areaViews, bandViews } from '../services/views.js';
+import { isAdministrator, requireAdministrator } from '../access.js';
+import { fetchCityCommittee, fetchOrganization } from '../reads.js';
+import { areaViews, bandViews } from '../views/build.js';
 
 /** Kinds of organization that run a block: the city committee, or a department, city agency or district for its own units. */
 const OWNER_KINDS = ['CITY_COMMITTEE', 'DEPARTMENT', 'CITY_AGENCY', 'DISTRICT_COMMITTEE'];
@@ -57,9 +58,9 @@ export class CriteriaSetResolver {
     const block = checkBlockCode((input.block ?? '').trim(), 'input.block');
     const owner = input.ownerId ? await fetchOrganization(ctx, input.ownerId, 'input.ownerId') : await fetchCityCommittee(ctx, 'input.ownerId');
     if (!OWNER_KINDS.includes(owner.kind)) throw badInput('input.ownerId', 'a block is run by the city committee, or by a department, city agency or district for its own units');
-    const ownership = { ownerId: owner.id, ownerKind: owner.kind };
+    const ownership = { ownerId: owner.id, ownedByCity: isCityCommitteeKind(owner.kind) };
     await requireAdministrator(ctx, ownership);
-    if (owner.kind === 'CITY_COMMITTEE') {
+    if (ownership.ownedByCity) {
       if (block.includes('/')) throw badInput('input.block', "a city block's code has no \"/\"; that prefix marks a department's or district's own block");
     } else if (!block.startsWith(`${owner.code}/`) || block.length === owner.code.length + 1) {
       throw badInput('input.block', `a block run by ${owner.code} is coded ${owner.code}/<name>`);

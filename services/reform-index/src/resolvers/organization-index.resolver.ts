@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { byKey, groupByKey, type KitContext } from 'subgraph-kit';
 import { Assessment, AssessmentStatus } from '../entities/assessment.entity.js';
-import { OrganizationRef } from '../entities/organization-ref.js';
-import { canReadUnpublished } from '../services/access.js';
-import { criteriaSetOf } from '../services/loaders.js';
+import { OrganizationRef } from '../entities/refs.js';
+import { canReadUnpublished } from '../access.js';
+import { criteriaSetOf } from '../loaders.js';
 
 /** The organizations subgraph's Organization, extended with its index results (batched per request). */
 @Resolver(() => OrganizationRef)

@@ -5,14 +5,17 @@ import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { AssessmentStatus, CriteriaSetStatus } from '../entities/enums.js';
-import { organizationRef } from '../entities/organization-ref.js';
+import { organizationRef } from '../entities/refs.js';
 import { Publication } from '../entities/publication.entity.js';
-import { Ranking, RankingEntry } from '../entities/views.js';
-import { fromHundredths } from '../rules/points.js';
+import { Ranking, RankingEntry } from '../views/shapes.js';
+import { fromHundredths } from 'shared-rules';
 import { averageHundredths, bandOf, rankByIndex } from '../rules/ranking.js';
 import { computeIndex } from '../rules/scoring.js';
-import { requirePublisher } from '../services/access.js';
-import { loadCriteriaSet } from '../services/loaders.js';
+import { requirePublisher } from '../access.js';
+import { assessmentStep } from '../rules/assessment-workflow.js';
+
+const PUBLISHER = new Set(['PUBLISHER'] as const);
+import { loadCriteriaSet } from '../loaders.js';
 
 function rankingOf(set: Pick<CriteriaSet, 'year' | 'block' | 'ownerId'>, publication: Publication, entries: { organizationId: string; rank: number; indexHundredths: number; band: string | null }[]): Ranking {
   return Object.assign(new Ranking(), {
@@ -67,7 +70,8 @@ export class PublicationResolver {
     if (previous) throw conflict(`The ${year} index of ${block} was already published by decision ${previous.decisionNumber}`);
     const assessments = await ctx.em.find(Assessment, { criteriaSetId: set.id });
     if (assessments.length === 0) throw conflict(`No organization is assessed in ${block} for ${year}`);
-    const unfinished = assessments.filter((a) => a.status !== AssessmentStatus.APPRAISED);
+    // The publisher was settled above, for the whole block; what remains of the step is each assessment's state.
+    const unfinished = assessments.filter((a) => !assessmentStep('PUBLISH', a.status, PUBLISHER, set.ownedByCity).ok);
     if (unfinished.length) {
       throw conflict(`Every assessment must be appraised first; ${unfinished.length} are not (e.g. organization ${unfinished[0]!.organizationId}: ${unfinished[0]!.status})`, {
         unfinished: unfinished.slice(0, 20).map((a) => a.id),

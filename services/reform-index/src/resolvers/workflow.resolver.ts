@@ -1,19 +1,19 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import {
-  assertVersion, audit, auditJson, badInput, conflict, forbidden, isHeadOf, isMemberOf, notFound, openTransaction, type KitContext,
-} from 'subgraph-kit';
+import { assertVersion, audit, auditJson, badInput, conflict, nextStateOrRefuse, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { checkBlockCode, checkCode } from 'subgraph-kit/codes';
 import { AssessmentStatus, CriteriaSetStatus } from '../entities/enums.js';
 import { AppraisalScoreInput, ExplanationInput, ExplanationRequestInput, SelfScoreInput, SurveyScoreInput } from '../inputs/scores.input.js';
 import { criteriaByCode, leavesOf, type CriterionNode } from '../rules/criteria-set.js';
-import { PointsError, toHundredths } from '../rules/points.js';
+import { HundredthsError, toHundredths } from 'shared-rules';
 import { copySheet, recordOf, type ScoreSheet } from '../rules/score-sheet.js';
-import { requireAdministrator, requireAppraiser } from '../services/access.js';
-import { fetchOrganizations } from '../services/organizations.js';
+import { requireAdministrator, stakeAmong } from '../access.js';
+import { ASSESSMENT_STEPS, assessmentStep, type AssessmentAction } from '../rules/assessment-workflow.js';
+import { fetchOrganizations } from '../reads.js';
 
-const S = AssessmentStatus;
+// importSurveyScores settles the administrator once for the whole block, before its transaction.
+const ADMINISTRATOR = new Set(['ADMINISTRATOR'] as const);
 
 /** The scored item `code` of the set, or a BAD_USER_INPUT naming `field`. */
 function leafFor(set: CriteriaSet, code: string, field: string, method: 'SELF_ASSESSED' | 'SURVEY'): CriterionNode {
@@ -31,7 +31,7 @@ function pointsFor(leaf: CriterionNode, value: number, field: string): number {
   try {
     hundredths = toHundredths(value);
   } catch (error) {
-    throw badInput(field, (error as PointsError).reason);
+    throw badInput(field, (error as HundredthsError).reason);
   }
   if (hundredths < 0 || hundredths > leaf.maxHundredths) throw badInput(field, `must be between 0 and ${leaf.maxHundredths / 100}, the points of ${leaf.code}`);
   return hundredths;
@@ -45,10 +45,14 @@ function noDuplicates(codes: string[], field: (i: number) => string) {
   });
 }
 
-function requireState(a: Assessment, action: string, ...allowed: AssessmentStatus[]) {
-  if (!allowed.includes(a.status)) {
-    throw conflict(`Cannot ${action}: the assessment is ${a.status} (needs ${allowed.join(' or ')})`, { status: a.status });
-  }
+/**
+ * The checks before a step's transaction: who may take it (FORBIDDEN, whatever the state: an outsider learns nothing
+ * of the unit's progress), the state (CONFLICT), the version the writer read (CONFLICT). Returns the state it leads to.
+ */
+async function authorizeStep(ctx: KitContext, action: AssessmentAction, a: Assessment, set: CriteriaSet, expectedVersion: number): Promise<AssessmentStatus> {
+  const next = nextStateOrRefuse(assessmentStep(action, a.status, await stakeAmong(ctx, ASSESSMENT_STEPS[action].by, a, set), set.ownedByCity));
+  assertVersion(a, expectedVersion, 'The assessment');
+  return next;
 }
 
 const nonEmpty = (value: string | null | undefined) => (value ?? '').trim();
@@ -116,10 +120,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    if (!isMemberOf(ctx.caller, a.organizationId)) throw forbidden("Only the unit's own head and staff score its self-assessment");
+    await authorizeStep(ctx, 'SAVE_SELF_SCORES', a, set, expectedVersion);
     await openTransaction(ctx);
-    requireState(a, 'save self-assessment scores', S.DRAFT);
-    assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
     const before = auditJson(a);
     const sheet = copySheet(a.sheet);
@@ -151,10 +153,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    if (!(await isHeadOf(ctx, a.organizationId))) throw forbidden("Only the unit's head submits its self-assessment");
+    const next = await authorizeStep(ctx, 'SUBMIT_SELF_ASSESSMENT', a, set, expectedVersion);
     await openTransaction(ctx);
-    requireState(a, 'submit the self-assessment', S.DRAFT);
-    assertVersion(a, expectedVersion, 'The assessment');
     for (const { leaf } of leavesOf(set.areaTree)) {
       if (leaf.method !== 'SELF_ASSESSED') continue;
       const r = a.sheet.get(leaf.code);
@@ -163,7 +163,7 @@ export class WorkflowResolver {
       if (leaf.evidenceRequired && !(r.evidence?.length)) throw badInput(`scores.${leaf.code}.evidence`, `${leaf.code} needs evidence documents`);
     }
     const before = auditJson(a);
-    a.status = S.SELF_ASSESSED;
+    a.status = next;
     audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
@@ -177,10 +177,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    await requireAppraiser(ctx, set);
+    const next = await authorizeStep(ctx, 'RECORD_APPRAISAL', a, set, expectedVersion);
     await openTransaction(ctx);
-    requireState(a, 'record appraisal scores', S.SELF_ASSESSED, S.UNDER_APPRAISAL);
-    assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
     const before = auditJson(a);
     const sheet = copySheet(a.sheet);
@@ -200,7 +198,7 @@ export class WorkflowResolver {
       if (input.note !== undefined) r.appraisalNote = input.note;
     });
     a.sheet = sheet;
-    a.status = S.UNDER_APPRAISAL;
+    a.status = next;
     audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
@@ -214,10 +212,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    await requireAppraiser(ctx, set);
+    const next = await authorizeStep(ctx, 'REQUEST_EXPLANATION', a, set, expectedVersion);
     await openTransaction(ctx);
-    requireState(a, 'request an explanation', S.UNDER_APPRAISAL);
-    assertVersion(a, expectedVersion, 'The assessment');
     if (items.length === 0) throw badInput('items', 'name at least one criterion to explain');
     noDuplicates(items.map((s) => s.criterionCode), (i) => `items[${i}].criterionCode`);
     const before = auditJson(a);
@@ -231,7 +227,7 @@ export class WorkflowResolver {
       r.explanation = null;
     });
     a.sheet = sheet;
-    a.status = S.EXPLANATION_REQUESTED;
+    a.status = next;
     audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
@@ -245,10 +241,8 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    if (!(await isHeadOf(ctx, a.organizationId))) throw forbidden("Only the unit's head answers explanation requests");
+    const next = await authorizeStep(ctx, 'SUBMIT_EXPLANATION', a, set, expectedVersion);
     await openTransaction(ctx);
-    requireState(a, 'submit an explanation', S.EXPLANATION_REQUESTED);
-    assertVersion(a, expectedVersion, 'The assessment');
     noDuplicates(answers.map((s) => s.criterionCode), (i) => `answers[${i}].criterionCode`);
     const before = auditJson(a);
     const sheet = copySheet(a.sheet);
@@ -265,7 +259,7 @@ export class WorkflowResolver {
     const open = [...sheet].find(([, r]) => r.explanationRequest && !r.explanation);
     if (open) throw badInput('answers', `the request on ${open[0]} is not answered`);
     a.sheet = sheet;
-    a.status = S.UNDER_APPRAISAL;
+    a.status = next;
     audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
@@ -278,12 +272,10 @@ export class WorkflowResolver {
     @Ctx() ctx: KitContext,
   ) {
     const { a, set } = await loadForWrite(ctx, assessmentId);
-    await requireAdministrator(ctx, set);
+    const next = await authorizeStep(ctx, 'FINALIZE_APPRAISAL', a, set, expectedVersion);
     await openTransaction(ctx);
-    requireState(a, 'finalize the appraisal', S.UNDER_APPRAISAL);
-    assertVersion(a, expectedVersion, 'The assessment');
     const before = auditJson(a);
-    a.status = S.APPRAISED;
+    a.status = next;
     audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
@@ -307,7 +299,7 @@ export class WorkflowResolver {
     scores.forEach((input, i) => {
       const a = assessments.get(input.organizationId);
       if (!a) throw badInput(`scores[${i}].organizationId`, `organization ${input.organizationId} has no ${year} assessment in ${block}`);
-      if (a.status === S.PUBLISHED) throw conflict(`scores[${i}]: the assessment of ${input.organizationId} is published and frozen`, { field: `scores[${i}].organizationId` });
+      if (!assessmentStep('IMPORT_SURVEY_SCORES', a.status, ADMINISTRATOR, set.ownedByCity).ok) throw conflict(`scores[${i}]: the assessment of ${input.organizationId} is published and frozen`, { field: `scores[${i}].organizationId` });
       const leaf = leafFor(set, input.criterionCode, `scores[${i}].criterionCode`, 'SURVEY');
       const value = pointsFor(leaf, input.score, `scores[${i}].score`);
       if (!sheets.has(a)) sheets.set(a, copySheet(a.sheet));

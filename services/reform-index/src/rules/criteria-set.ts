@@ -1,5 +1,5 @@
 import { codeProblem } from 'subgraph-kit/codes';
-import { PointsError, toHundredths } from './points.js';
+import { HundredthsError, toHundredths } from 'shared-rules';
 
 export type ScoringMethodCode = 'SELF_ASSESSED' | 'SURVEY';
 export type NotApplicablePolicyCode = 'EXCLUDE_FROM_MAX' | 'FULL_POINTS' | 'ZERO';
@@ -65,7 +65,7 @@ function points(value: number, field: string): number {
   try {
     hundredths = toHundredths(value);
   } catch (error) {
-    throw new CriteriaSetError(field, (error as PointsError).reason);
+    throw new CriteriaSetError(field, (error as HundredthsError).reason);
   }
   if (hundredths <= 0) throw new CriteriaSetError(field, 'must be greater than 0');
   return hundredths;
@@ -139,7 +139,7 @@ export function validateCriteriaSet(areas: AreaDraft[], bands: BandDraft[] | nul
     try {
       min = toHundredths(b.minIndex);
     } catch (error) {
-      throw new CriteriaSetError(`${field}.minIndex`, (error as PointsError).reason);
+      throw new CriteriaSetError(`${field}.minIndex`, (error as HundredthsError).reason);
     }
     if (min < 0 || min > TOTAL_POINTS_HUNDREDTHS) throw new CriteriaSetError(`${field}.minIndex`, 'must be between 0 and 100');
     return { label: text(b.label, `${field}.label`), minHundredths: min };

@@ -1,5 +1,5 @@
 import type { BandNode } from './criteria-set.js';
-import { divideHalfUp } from './points.js';
+import { divideHalfUp } from 'shared-rules';
 
 export interface Ranked<T> {
   item: T;

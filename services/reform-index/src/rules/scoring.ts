@@ -1,6 +1,6 @@
 import type { AreaNode, CriterionNode } from './criteria-set.js';
 import { leavesOf } from './criteria-set.js';
-import { percentHundredths } from './points.js';
+import { percentHundredths } from 'shared-rules';
 import type { ScoreRecord, ScoreSheet } from './score-sheet.js';
 
 /** The score that counts: the appraised one (or the unit's own if the council did not re-score it), or the survey's. */

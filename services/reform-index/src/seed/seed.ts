@@ -5,7 +5,7 @@ import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { AssessmentStatus, CriteriaSetStatus } from '../entities/enums.js';
 import { Publication } from '../entities/publication.entity.js';
 import { leavesOf, validateCriteriaSet, type AreaNode } from '../rules/criteria-set.js';
-import { toHundredths } from '../rules/points.js';
+import { toHundredths } from 'shared-rules';
 import { averageHundredths, bandOf, rankByIndex } from '../rules/ranking.js';
 import { computeIndex } from '../rules/scoring.js';
 import type { ScoreSheet } from '../rules/score-sheet.js';

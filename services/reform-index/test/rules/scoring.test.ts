@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { validateCriteriaSet, type AreaDraft } from '../../src/rules/criteria-set.js';
-import { divideHalfUp, percentHundredths, toHundredths } from '../../src/rules/points.js';
 import { averageHundredths, bandOf, rankByIndex } from '../../src/rules/ranking.js';
 import { computeIndex } from '../../src/rules/scoring.js';
 import { sheetFromJson } from '../../src/rules/score-sheet.js';
@@ -19,27 +18,6 @@ function setWith(policy: 'EXCLUDE_FROM_MAX' | 'FULL_POINTS' | 'ZERO') {
   ];
   return validateCriteriaSet(areas, [{ label: 'A', minIndex: 90 }, { label: 'B', minIndex: 80 }]).areas;
 }
-
-describe('points are exact hundredths', () => {
-  it('accepts up to two decimals and refuses a third', () => {
-    expect(toHundredths(94.71)).toBe(9471);
-    expect(toHundredths(0.29)).toBe(29);
-    expect(toHundredths(14.5)).toBe(1450);
-    expect(() => toHundredths(1.005)).toThrow(/2 decimals/);
-    expect(() => toHundredths(Number.NaN)).toThrow();
-  });
-
-  it('rounds half-up once, at the end', () => {
-    expect(divideHalfUp(5, 2)).toBe(3);
-    expect(divideHalfUp(7, 3)).toBe(2);
-    // 2/3 of 100 points = 66.666… → 66.67; 1/8 = 12.5 % exactly
-    expect(percentHundredths(200, 300)).toBe(6667);
-    expect(percentHundredths(1, 8)).toBe(1250);
-    // 0.005 must round up: 1/200 × 100 = 0.5 % → 0.50; 1/20000 → 0.005 % → 0.01
-    expect(percentHundredths(1, 20000)).toBe(1);
-    expect(percentHundredths(0, 0)).toBeNull();
-  });
-});
 
 describe('the index value is achieved points over applicable points', () => {
   const sheet = sheetFromJson({ 'A.1.1': { self: 2500, appraised: 2400 }, 'A.1.2': { self: 1550 }, 'A.2': { self: null, selfNotApplicable: true }, 'S.1': { survey: 2733 } });

@@ -1,5 +1,6 @@
 import type { KitContext } from '../context.js';
 import { hasRole } from './caller.js';
+import { CITY_COMMITTEE_CODE, cityCommitteeOf } from '../wiring/city-committee.js';
 
 /**
  * "The head of X" and "the City Chairman" are facts of the organizations data, not of the token. The identity
@@ -19,9 +20,6 @@ export interface Headships {
 
 const NONE: Headships = Object.freeze({ organizationIds: new Set<string>(), cityCommittee: false });
 
-/** The organizations data codes the city committee HP; a directory using other codes has exactly one CITY_COMMITTEE. */
-const CITY_COMMITTEE_CODE = 'HP';
-
 /** Today in Hải Phòng (UTC+7, no daylight saving): the day on which "heads X" is judged. */
 export function vietnamToday(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -31,14 +29,15 @@ interface AssignmentRead { startDate: string; endDate: string | null; organizati
 interface HeadshipsRead {
   person: { assignments: AssignmentRead[] } | null;
   byCode?: { id: string; kind: string } | null;
-  cities?: { totalCount: number; edges: { node: { id: string } }[] };
+  cities?: { totalCount: number; edges: { node: { id: string; kind: string } }[] };
 }
 
-// One gateway call: the person's head assignments and, for a CITY_CHAIR claim, which organization is the city committee.
+// One gateway call: the person's head assignments and, for a CITY_CHAIR claim, which organization is the city committee
+// (wiring/city-committee.ts).
 const HEADSHIPS_QUERY = `query Headships($person: ID!, $day: Date!, $chair: Boolean!) {
   person(id: $person) { assignments { startDate endDate organization { id } } }
   byCode: organizationByCode(code: "${CITY_COMMITTEE_CODE}") @include(if: $chair) { id kind }
-  cities: organizations(filter: { kinds: [CITY_COMMITTEE], activeOn: $day }, first: 2) @include(if: $chair) { totalCount edges { node { id } } }
+  cities: organizations(filter: { kinds: [CITY_COMMITTEE], activeOn: $day }, first: 2) @include(if: $chair) { totalCount edges { node { id kind } } }
 }`;
 
 /** What the organizations data says about `read`, judged on `day`. Pure, for the lookup and its tests. */
@@ -46,7 +45,8 @@ export function headshipsFrom(read: HeadshipsRead, day: string): Headships {
   const organizationIds = new Set(
     (read.person?.assignments ?? []).filter((a) => a.startDate <= day && (a.endDate === null || a.endDate >= day)).map((a) => a.organization.id),
   );
-  const cityId = read.byCode?.kind === 'CITY_COMMITTEE' ? read.byCode.id : read.cities?.totalCount === 1 ? read.cities.edges[0]!.node.id : null;
+  const cities = read.cities && { totalCount: read.cities.totalCount, nodes: read.cities.edges.map((e) => e.node) };
+  const cityId = cityCommitteeOf(read.byCode, cities)?.id ?? null;
   return { organizationIds, cityCommittee: cityId !== null && organizationIds.has(cityId) };
 }
 

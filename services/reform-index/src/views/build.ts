@@ -1,10 +1,10 @@
 import type { Assessment } from '../entities/assessment.entity.js';
 import type { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { NotApplicablePolicy, ScoringMethod } from '../entities/enums.js';
-import { AreaResultView, CriterionView, IndexBandView, ReformAreaView, ScoreView } from '../entities/views.js';
+import { AreaResultView, CriterionView, IndexBandView, ReformAreaView, ScoreView } from './shapes.js';
 import { leavesOf, type CriterionNode } from '../rules/criteria-set.js';
 import { computeIndex, finalNotApplicableOf, finalScoreOf, type AreaResultValue, type IndexResult } from '../rules/scoring.js';
-import { fromHundredths } from '../rules/points.js';
+import { fromHundredths } from 'shared-rules';
 
 const points = (h: number | null | undefined) => (h === null || h === undefined ? null : fromHundredths(h));
 

@@ -1,7 +1,7 @@
 import { byKey, notFound, type KitContext } from 'subgraph-kit';
-import { Assessment } from '../entities/assessment.entity.js';
-import { CriteriaSet } from '../entities/criteria-set.entity.js';
-import { Publication } from '../entities/publication.entity.js';
+import { Assessment } from './entities/assessment.entity.js';
+import { CriteriaSet } from './entities/criteria-set.entity.js';
+import { Publication } from './entities/publication.entity.js';
 
 /** Batched lookups: one SQL statement per lookup path per request, whatever the number of rows. */
 export function loadCriteriaSet(ctx: KitContext, id: string): Promise<CriteriaSet | null> {

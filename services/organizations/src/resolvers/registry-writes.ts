@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { audit, auditJson, assertVersion, badInput, conflict, notFound, type KitContext } from 'subgraph-kit';
+import { audit, auditJson, assertVersion, badInput, conflict, isUuid, notFound, type KitContext } from 'subgraph-kit';
 import { isCode } from 'subgraph-kit/codes';
 import { Organization, type OrganizationKind } from '../entities/organization.entity.js';
 import { Person } from '../entities/person.entity.js';
@@ -9,11 +9,11 @@ import { searchTextOf } from '../rules/search-text.js';
 import { checkEventShape, checkExistingSuccessor, checkLineage, checkPredecessor, planEvent, type Refusal } from '../rules/organization-events.js';
 import { becomesOwnAncestor } from '../rules/parent-chain.js';
 import { checkEnd, planAppointment } from '../rules/head-assignments.js';
-import { isUuid } from '../loaders.js';
 
 /**
- * The registry's writes, shared by the mutations and the seed (so seeded history is built by the same rules).
- * Each runs inside the caller's transaction (`ctx.em`) and writes its audit records there.
+ * The registry's writes, the steps the mutations apply (mutation.resolver.ts), shared with the seed so seeded
+ * history is built by the same rules. Each runs inside the caller's transaction (`ctx.em`) and writes its audit
+ * records there.
  */
 export type DomainContext = Pick<KitContext, 'em' | 'caller' | 'mutation'>;
 

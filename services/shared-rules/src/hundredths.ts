@@ -1,22 +1,26 @@
 /**
  * Points and index values are kept as integer hundredths (94.71 → 9471): every sum is exact, and rounding
- * happens once, at the end, half-up, as the published figures are.
+ * happens once, at the end, half-up, as the published figures are (docs/domain.md, The PAR index).
  */
 
-export class PointsError extends Error {
+/** Why a number given in points or index units is not a whole number of hundredths. */
+export class HundredthsError extends Error {
   constructor(readonly reason: string) {
     super(reason);
   }
 }
 
-/** A client's Float → hundredths; more than 2 decimals, NaN or infinity is refused. */
+/**
+ * A value a client gives in points or index units → hundredths. NaN, infinity, more than 2 decimals or a value
+ * beyond exact integers throws a HundredthsError whose `reason` completes "<field> …" for the client.
+ */
 export function toHundredths(value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new PointsError('must be a finite number');
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new HundredthsError('must be a finite number');
   const scaled = value * 100;
   const hundredths = Math.round(scaled);
   // value * 100 of a 2-decimal number is within float noise of an integer; anything else has a third decimal.
-  if (Math.abs(scaled - hundredths) > 1e-6) throw new PointsError('must have at most 2 decimals');
-  if (!Number.isSafeInteger(hundredths)) throw new PointsError('is out of range');
+  if (Math.abs(scaled - hundredths) > 1e-6) throw new HundredthsError('must have at most 2 decimals');
+  if (!Number.isSafeInteger(hundredths)) throw new HundredthsError('is out of range');
   return hundredths;
 }
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AssessmentStatus, NotApplicablePolicy, ScoringMethod } from './enums.js';
-import { OrganizationRef } from './organization-ref.js';
-import { Publication } from './publication.entity.js';
+import { AssessmentStatus, NotApplicablePolicy, ScoringMethod } from '../entities/enums.js';
+import { OrganizationRef } from '../entities/refs.js';
+import { Publication } from '../entities/publication.entity.js';
 
 /** Read-only shapes computed from the stored trees and sheets (points converted from hundredths). */
 
