@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLFormattedError } from 'graphql';
 import {
-  ANONYMOUS, armor, bearerToken, clientErrors, createDocumentStore, createTokenVerifier, DEFAULT_RATE_LIMIT, isDevelopment, makeFormatError,
-  PUBLIC_LIMITS, startHttpServer, type AuthSettings, type QueryLimits, type RateLimitOptions,
+  ANONYMOUS, armor, bearerToken, clientErrors, createDocumentStore, createLogger, createTokenVerifier, DEFAULT_RATE_LIMIT, isDevelopment,
+  makeFormatError, PUBLIC_LIMITS, startHttpServer, type AuthSettings, type CorsSettings, type FastifyInstance, type FastifyReply,
+  type FastifyRequest, type LoadSheddingOptions, type Logger, type QueryLimits, type RateLimitOptions,
 } from 'subgraph-kit/edge';
 import type { GatewayContext } from './context.js';
 import { SignedDataSource } from './signed-data-source.js';
@@ -30,11 +31,27 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** Budget of anonymous requests per client address (default DEFAULT_RATE_LIMIT); null switches it off. */
   rateLimit?: RateLimitOptions | null;
+  /**
+   * Browser origins allowed to call (see kit server/cors.ts; main.ts reads CORS_ORIGINS). Default: in development
+   * any localhost page, otherwise none.
+   */
+  cors?: CorsSettings | null;
+  /** When to refuse work with 503 (kit DEFAULT_LOAD_SHEDDING); null switches it off. */
+  loadShedding?: LoadSheddingOptions | null;
+  /** Apollo plugins added to the gateway's own (e.g. one that decides an answer's HTTP cache policy). */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** More routes and hooks on the HTTP front, registered before GraphQL's (e.g. an explorer's assets, an onSend hook). */
+  extend?: (app: FastifyInstance) => void | Promise<void>;
+  /** Answers GET /graphql asked for by a browser (`Accept: text/html`), e.g. with an explorer page. */
+  htmlPage?: (request: FastifyRequest, reply: FastifyReply) => unknown;
+  /** Default: one configured from LOG_LEVEL and LOG_FORMAT. */
+  logger?: Logger;
 }
 
 export interface GatewayHandle {
   url: string;
   port: number;
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -57,7 +74,7 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   const limits = armor(options.limits ?? PUBLIC_LIMITS);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...(limits.plugins as never[]), clientErrors as never, ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [...(limits.plugins as never[]), clientErrors as never, ...(options.plugins ?? []), ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // Weighs each kept document by its real size, source text included (see createDocumentStore).
@@ -72,26 +89,37 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   });
   await apollo.start();
   const verify = createTokenVerifier(options.auth);
+  const logger = options.logger ?? createLogger('gateway');
   const http = await startHttpServer<GatewayContext>({
     apollo,
+    name: 'gateway',
+    logger,
     port: options.port ?? 0,
     host: options.host,
     maxBodyBytes: options.maxBodyBytes ?? 256_000,
     timeoutMs: options.timeoutMs ?? 30_000,
     rateLimit: options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+    cors: options.cors === undefined ? { origins: [], allowLocalhost: development } : options.cors,
+    compress: true,
+    loadShedding: options.loadShedding,
+    extend: options.extend,
+    htmlPage: options.htmlPage,
     // 200 while the gateway itself can serve: one subgraph down must not take every gateway out of the load
     // balancer (the other subgraphs' fields still answer). The body says which subgraphs cannot be reached.
     ready: async () => ({ ready: true, detail: { subgraphs: await subgraphReadiness(options.subgraphUrls) } }),
     // A bad token is refused here, before any planning or subgraph call.
-    context: async (request) => {
+    context: async (request, _rawBody, _deadline, log) => {
+      const subgraphTimings: GatewayContext['subgraphTimings'] = [];
+      log.fields.subgraphs = subgraphTimings;
       const token = bearerToken(request);
-      if (!token) return { caller: ANONYMOUS, token: null };
-      return { caller: { ...(await verify(token)), viaGateway: false }, token };
+      if (!token) return { caller: ANONYMOUS, token: null, requestId: log.id, subgraphTimings };
+      return { caller: { ...(await verify(token)), viaGateway: false }, token, requestId: log.id, subgraphTimings };
     },
   });
   return {
     url: http.url,
     port: http.port,
+    logger,
     stop: () => http.stop(),
   };
 }
