@@ -5,7 +5,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyUnderPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { GraphQLError } from 'graphql';
 import type { Caller } from '../auth/caller.js';
@@ -132,9 +132,8 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
     loggerInstance: logger as FastifyBaseLogger,
     // One line per request, written below from chosen fields: fastify's own lines would carry the raw URL (a
     // `/files/` capability, a GET's whole query).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (request) => requestIdOf(request.headers[REQUEST_ID_HEADER]),
-    requestIdLogLabel: 'requestId',
     bodyLimit: maxBody,
     keepAliveTimeout: 65_000,
     // The whole request must arrive within the deadline; a client trickling its body holds nothing longer.

@@ -25,7 +25,8 @@ export function logSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LogSet
   return { level, pretty: /^pretty$/i.test(env.LOG_FORMAT ?? '') };
 }
 
-export function createLogger(service: string, settings: LogSettings = logSettingsFromEnv()): Logger {
+/** `destination`: where JSON lines go (default stdout), e.g. a test's own sink. */
+export function createLogger(service: string, settings: LogSettings = logSettingsFromEnv(), destination?: { write(line: string): void }): Logger {
   const options: LoggerOptions = {
     level: settings.level,
     base: { service },
@@ -35,7 +36,7 @@ export function createLogger(service: string, settings: LogSettings = logSetting
       censor: '[redacted]',
     },
   };
-  if (!settings.pretty) return pino(options);
+  if (!settings.pretty) return destination ? pino(options, destination) : pino(options);
   // Written in this thread (no transport worker): a line is out before the process can exit.
   return pino(options, pretty({ sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
 }
