@@ -60,7 +60,9 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   // from every gateway: a public-sector platform sends nothing to third parties, and no traffic leaves unasked.
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const development = options.development ?? isDevelopment();
+  const logger = options.logger ?? createLogger('gateway');
   const gateway = new ApolloGateway({
+    logger,
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url;
@@ -74,12 +76,14 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   const limits = armor(options.limits ?? PUBLIC_LIMITS);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Apollo's and the gateway's own warnings go into the same JSON lines as everything else.
+    logger,
     plugins: [...(limits.plugins as never[]), clientErrors as never, ...(options.plugins ?? []), ...(development ? [] : [ApolloServerPluginLandingPageDisabled()])],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // Weighs each kept document by its real size, source text included (see createDocumentStore).
     documentStore: createDocumentStore(),
-    formatError: gatewayFormatError(development),
+    formatError: gatewayFormatError(development, (message, error) => logger.error({ err: error }, message)),
     includeStacktraceInErrorResponses: development,
     introspection: development,
     allowBatchedHttpRequests: false,
@@ -89,7 +93,6 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
   });
   await apollo.start();
   const verify = createTokenVerifier(options.auth);
-  const logger = options.logger ?? createLogger('gateway');
   const http = await startHttpServer<GatewayContext>({
     apollo,
     name: 'gateway',
@@ -129,8 +132,8 @@ export async function createGateway(options: GatewayOptions): Promise<GatewayHan
  * no SQL outside development), so even its INTERNAL_SERVER_ERRORs, such as "the database is unavailable", keep
  * their message here. The gateway only drops what it adds itself (the subgraph's URL and raw response).
  */
-export function gatewayFormatError(development: boolean) {
-  const base = makeFormatError(development);
+export function gatewayFormatError(development: boolean, logUnexpected?: (message: string, error: unknown) => void) {
+  const base = makeFormatError(development, logUnexpected);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (typeof extensions.serviceName === 'string' && extensions.code === 'INTERNAL_SERVER_ERROR') {

@@ -119,7 +119,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   }
   const schema = await buildSubgraphSchemaOf(definition);
   const limits = armor(SUBGRAPH_LIMITS);
+  const logger = createLogger(definition.name);
   const apollo = new ApolloServer<KitContext>({
+    // Apollo's own warnings go into the same JSON lines as everything else.
+    logger,
     schema,
     // No inline tracing (ftv1): no usage reporting here, and it costs on every entity fetch.
     plugins: [...(limits.plugins as never[]), federationGuard, textGuard as never, clientErrors as never, ApolloServerPluginInlineTraceDisabled(),
@@ -127,7 +130,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     documentStore: createDocumentStore(),
-    formatError: makeFormatError(development),
+    formatError: makeFormatError(development, (message, error) => logger.error({ err: error }, message)),
     includeStacktraceInErrorResponses: development,
     introspection: development,
     allowBatchedHttpRequests: false,
@@ -143,7 +146,6 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const gatewaySecrets = [options.gatewaySecret, ...(options.previousGatewaySecret ? [options.previousGatewaySecret] : [])];
   const gateway = createGatewayClient({ url: options.gatewayUrl, serviceToken: options.serviceToken ?? (async () => null) });
 
-  const logger = createLogger(definition.name);
   const http = await startHttpServer<KitContext>({
     apollo,
     name: definition.name,
