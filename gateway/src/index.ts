@@ -36,7 +36,7 @@ export interface GatewayOptions {
    * any localhost page, otherwise none.
    */
   cors?: CorsSettings | null;
-  /** When to refuse work with 503 (kit DEFAULT_LOAD_SHEDDING); null switches it off. */
+  /** When to refuse work with 503 (default: kit loadSheddingFromEnv); null switches it off. */
   loadShedding?: LoadSheddingOptions | null;
   /** Apollo plugins added to the gateway's own (e.g. one that decides an answer's HTTP cache policy). */
   plugins?: ApolloServerPlugin<GatewayContext>[];

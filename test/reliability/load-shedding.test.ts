@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger, startHttpServer } from 'subgraph-kit';
+import { createLogger, DEFAULT_LOAD_SHEDDING, loadSheddingFromEnv, startHttpServer } from 'subgraph-kit';
 
 /**
  * A process whose event loop is saturated answers new GraphQL work 503 with Retry-After at once, rather than
@@ -59,5 +59,12 @@ describe('load shedding', () => {
       status = (await ask()).status;
     }
     expect(status).toBe(200);
+  });
+
+  it('is configured from the environment, and can be switched off', () => {
+    expect(loadSheddingFromEnv({})).toEqual(DEFAULT_LOAD_SHEDDING);
+    expect(loadSheddingFromEnv({ LOAD_SHEDDING: 'off' })).toBeNull();
+    expect(loadSheddingFromEnv({ LOAD_SHEDDING_MAX_DELAY_MS: '250' })).toMatchObject({ maxEventLoopDelayMs: 250 });
+    expect(() => loadSheddingFromEnv({ LOAD_SHEDDING_MAX_DELAY_MS: 'soon' })).toThrow(/LOAD_SHEDDING_MAX_DELAY_MS/);
   });
 });

@@ -53,7 +53,7 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   cors?: CorsSettings | null;
   /** br/gzip for answers over 1 kB to clients that accept it. */
   compress?: boolean;
-  /** When to answer 503 instead of taking more work; null switches it off. Default DEFAULT_LOAD_SHEDDING. */
+  /** When to answer 503 instead of taking more work; null switches it off. Default: from the environment. */
   loadShedding?: LoadSheddingOptions | null;
   /**
    * Further routes and hooks (an explorer's assets, a cache policy's onSend hook), registered on the root before
@@ -74,6 +74,16 @@ export interface LoadSheddingOptions {
 
 /** Generous: a loop a whole second late on average is saturated, not merely busy. */
 export const DEFAULT_LOAD_SHEDDING: LoadSheddingOptions = { maxEventLoopDelayMs: 1_000, sampleIntervalMs: 1_000, retryAfterSeconds: 5 };
+
+/** `LOAD_SHEDDING=off`, or `LOAD_SHEDDING_MAX_DELAY_MS` (the mean event-loop delay that counts as saturated). */
+export function loadSheddingFromEnv(env: NodeJS.ProcessEnv = process.env): LoadSheddingOptions | null {
+  if (/^(off|false|0|no)$/i.test(env.LOAD_SHEDDING ?? '')) return null;
+  const raw = env.LOAD_SHEDDING_MAX_DELAY_MS;
+  if (raw === undefined || raw === '') return DEFAULT_LOAD_SHEDDING;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 10) throw new Error('LOAD_SHEDDING_MAX_DELAY_MS must be a whole number of milliseconds, at least 10');
+  return { ...DEFAULT_LOAD_SHEDDING, maxEventLoopDelayMs: value };
+}
 
 export interface HttpServerHandle {
   url: string;
@@ -154,18 +164,24 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
     done();
   });
 
-  // Error codes of a GraphQL answer, for the log line; read before compression, from the text being sent.
+  // Error codes of a GraphQL answer, for the log line; read before compression, from the text being sent. Apollo
+  // writes `errors` first, so only that part is read (an organization's `code` in the data is no error code).
   app.addHook('onSend', (request, _reply, payload, done) => {
-    if (typeof payload === 'string' && payload.includes('"errors"')) {
+    if (request.front && typeof payload === 'string' && payload.startsWith('{"errors":[')) {
+      const end = payload.indexOf('],"data":');
       const codes = new Set<string>();
-      for (const match of payload.matchAll(/"code":"([A-Z_]{1,40})"/g)) { codes.add(match[1]!); if (codes.size >= 5) break; }
+      for (const match of (end < 0 ? payload : payload.slice(0, end)).matchAll(/"code":"([A-Z_]{1,40})"/g)) {
+        codes.add(match[1]!);
+        if (codes.size >= 5) break;
+      }
       request.front.errors = [...codes];
     }
     done(null, payload);
   });
 
   const lineOf = (request: FastifyRequest, status: number | null) => {
-    const front = request.front;
+    // A request refused before the hooks ran (a malformed URL) has no state of its own.
+    const front = request.front ?? { started: performance.now(), operation: null, caller: null, log: new RequestLog(request.id), errors: null };
     return {
       method: request.method,
       path: loggablePath(request.url),
@@ -194,20 +210,23 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'request error');
     if (error.code === 'FST_UNDER_PRESSURE') {
+      // Not a fault: the request line says 503, and a stack per refused request would add to the load.
       return reply.code(503).send(graphqlError(`The service is overloaded; retry in ${reply.getHeader('retry-after') ?? 5} s`, 'SERVICE_UNAVAILABLE'));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       reply.header('connection', 'close');
       return reply.code(413).send(graphqlError(`The request body is larger than ${maxBody} bytes`, 'BAD_REQUEST'));
     }
-    if (status >= 500) return reply.code(status).send(graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request error');
+      return reply.code(status).send(graphqlError('Internal server error', 'INTERNAL_SERVER_ERROR'));
+    }
     return reply.code(status).send(graphqlError(error.message, 'BAD_REQUEST'));
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(graphqlError('Not found', 'NOT_FOUND')));
 
-  const shedding = options.loadShedding === undefined ? DEFAULT_LOAD_SHEDDING : options.loadShedding;
+  const shedding = options.loadShedding === undefined ? loadSheddingFromEnv() : options.loadShedding;
   if (shedding) {
     await app.register(fastifyUnderPressure, {
       maxEventLoopDelay: shedding.maxEventLoopDelayMs,
