@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authSettingsFromEnv, corsFromEnv, gatewaySecretsFromEnv, isDevelopment, rateLimitFromEnv, requireEnv, stopWithParent } from 'subgraph-kit/edge';
+import { announce, authSettingsFromEnv, corsFromEnv, gatewaySecretsFromEnv, isDevelopment, rateLimitFromEnv, requireEnv, stopWithParent } from 'subgraph-kit/edge';
 import { createGateway, loadSupergraph } from './index.js';
 
 /**
@@ -28,7 +28,7 @@ const handle = await createGateway({
   cors: corsFromEnv(env, isDevelopment(env)),
 });
 // scripts/platform.ts reads the URL from this line.
-handle.logger.info(`gateway ready at ${handle.url}`);
+announce(handle.logger, `gateway ready at ${handle.url}`);
 const stop = async () => { await handle.stop(); process.exit(0); };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -15,7 +15,7 @@ import { openDatabase, sqlTotals } from './database/orm.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema/build-federated-schema.js';
 import { federationGuard } from './server/federation-guard.js';
 import { startHttpServer } from './server/http-server.js';
-import { createLogger } from './server/logger.js';
+import { announce, createLogger } from './server/logger.js';
 import { armor, SUBGRAPH_LIMITS, textGuard } from './server/limits.js';
 import { clientErrors } from './server/client-errors.js';
 import { createDocumentStore } from './server/document-store.js';
@@ -183,7 +183,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition) {
   const { subgraphOptionsFromEnv, stopWithParent } = await import('./config.js');
   const handle = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name));
   // scripts/platform.ts reads the URL from this line (the port may have been chosen by the system).
-  handle.logger.info(`${definition.name} subgraph ready at ${handle.url}`);
+  announce(handle.logger, `${definition.name} subgraph ready at ${handle.url}`);
   const stop = async () => {
     await handle.stop();
     process.exit(0);

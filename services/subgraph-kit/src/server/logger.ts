@@ -41,6 +41,14 @@ export function createLogger(service: string, settings: LogSettings = logSetting
   return pino(options, pretty({ sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
 }
 
+/**
+ * A line written whatever LOG_LEVEL says: the `… ready at http://127.0.0.1:PORT/graphql` line, from which launchers
+ * (scripts/platform.ts) read the port the service bound.
+ */
+export function announce(logger: Logger, message: string) {
+  logger.child({}, { level: 'info' }).info(message);
+}
+
 /** Letters, digits and `._:-`, at most 128: an id a client sends is printed in logs, so nothing else gets there. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const REQUEST_ID_HEADER = 'x-request-id';
