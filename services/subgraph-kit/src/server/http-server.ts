@@ -145,9 +145,9 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (request) => requestIdOf(request.headers[REQUEST_ID_HEADER]),
     bodyLimit: maxBody,
+    // Longer than a balancer's usual 60 s idle timeout, so it is the balancer that closes an idle connection, never
+    // this server as the balancer reuses it.
     keepAliveTimeout: 65_000,
-    // The whole request must arrive within the deadline; a client trickling its body holds nothing longer.
-    requestTimeout: timeoutMs,
     // Requests that arrive while stopping get the GraphQL-shaped 503 below.
     return503OnClosing: false,
     exposeHeadRoutes: false,
