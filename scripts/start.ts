@@ -8,6 +8,8 @@ import { launchPlatform, ROOT } from './platform.js';
 
 // PAR_DATA_DIR moves the data (database, signing key) elsewhere, e.g. for a second instance or a recovery test.
 const dataDir = path.resolve(process.env.PAR_DATA_DIR || path.join(ROOT, '.data'));
+// --verbose: every service's every line, at debug level (health checks, each subgraph's requests); otherwise the
+// gateway's request lines, warnings and errors. LOG_LEVEL and LOG_FORMAT (json) given in the environment win.
 const verbose = process.argv.includes('--verbose');
 console.log('Starting the PAR accountability platform…');
 const platform = await launchPlatform({
@@ -16,8 +18,9 @@ const platform = await launchPlatform({
   seed: true,
   supervise: true,
   gatewayPort: Number(process.env.GATEWAY_PORT ?? 4000),
+  env: { LOG_FORMAT: process.env.LOG_FORMAT || 'pretty', LOG_LEVEL: process.env.LOG_LEVEL || (verbose ? 'debug' : 'info') },
   log: (line) => {
-    if (verbose || line.startsWith('[platform]') || /error|fatal|panic/i.test(line)) console.log(line);
+    if (verbose || line.startsWith('[platform]') || line.startsWith('[gateway]') || /warn|error|fatal|panic/i.test(line)) console.log(line);
   },
 });
 console.log(`

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import nodeFetch, { Response as NodeResponse } from 'node-fetch';
-import { DomainError, SIGNATURE_HEADER, signRequest } from 'subgraph-kit/edge';
+import { DomainError, REQUEST_ID_HEADER, SIGNATURE_HEADER, signRequest } from 'subgraph-kit/edge';
 import type { GatewayContext } from './context.js';
 
 /**
@@ -20,7 +20,7 @@ export const subgraphUnavailable = (serviceName: string, why: string) =>
   new DomainError('INTERNAL_SERVER_ERROR', `The ${serviceName} service is unavailable (${why}); the fields it serves are missing from this answer. Retry later.`, { serviceName });
 
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, secret: string, serviceName: string, timeoutMs = 25_000) {
+  constructor(url: string, secret: string, private readonly serviceName: string, timeoutMs = 25_000) {
     super({
       url,
       fetcher: (async (input: string, init: { body?: string; headers?: unknown; method?: string }) => {
@@ -61,7 +61,26 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const token = (context as Partial<GatewayContext>).token;
+    const { token, requestId } = context as Partial<GatewayContext>;
     if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
+    // Not covered by the signature, and need not be: it only ties log lines together, and the subgraph accepts
+    // only a short id of safe characters.
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /** Each fetch timed into the request's log line (see GatewayContext.subgraphTimings). */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const timings = (options.context as Partial<GatewayContext> | undefined)?.subgraphTimings;
+    if (!timings) return super.process(options);
+    const started = performance.now();
+    let failed = false;
+    try {
+      return await super.process(options);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      timings.push({ subgraph: this.serviceName, ms: Math.round((performance.now() - started) * 10) / 10, ...(failed ? { failed: true as const } : {}) });
+    }
   }
 }

@@ -1,57 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lazyExplorer } from 'gateway/explorer';
 import { ok, platform, sql, token, viaGateway } from '../support/client.js';
 import { guardedPage, launchBrowser, skipBrowserTests, type GuardedPage } from './browser.js';
 
 /**
- * The explorer in real headless Chromium. A small server stands in for the gateway's front: it answers what the
- * explorer answers (the page to a browser opening /graphql, its assets) and passes every other /graphql request
- * to the running platform's gateway, as the gateway's own server does once the explorer is wired into it.
- * The page may reach 127.0.0.1 and localhost only: any other request is refused and recorded.
+ * The explorer in real headless Chromium, served by the running platform's gateway (development mode): a browser
+ * opening /graphql gets the page, its assets come from /explorer/, and its queries go to /graphql. The page may
+ * reach 127.0.0.1 and localhost only: any other request is refused and recorded.
  */
-let server: Server;
 let base: string;
 let browser: Browser;
-
-async function serveExplorer(): Promise<{ server: Server; base: string }> {
-  const explorer = lazyExplorer({ graphqlPath: '/graphql' });
-  const gateway = platform().gatewayUrl;
-  const s = createServer(async (request, response) => {
-    try {
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const answer = await explorer.respond({ method: request.method ?? 'GET', path: url.pathname, headers: request.headers });
-      if (answer) {
-        response.writeHead(answer.status, answer.headers).end(answer.body);
-        return;
-      }
-      if (url.pathname !== '/graphql') {
-        response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
-        return;
-      }
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const forwarded = new Headers();
-      for (const name of ['accept', 'content-type', 'authorization', 'apollo-require-preflight']) {
-        const value = request.headers[name];
-        if (typeof value === 'string') forwarded.set(name, value);
-      }
-      const upstream = await fetch(gateway + url.search, {
-        method: request.method,
-        headers: forwarded,
-        body: request.method === 'POST' ? Buffer.concat(chunks) : undefined,
-      });
-      response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-      response.end(Buffer.from(await upstream.arrayBuffer()));
-    } catch (error) {
-      response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
-    }
-  });
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  return { server: s, base: `http://127.0.0.1:${(s.address() as AddressInfo).port}` };
-}
 
 /** The README's public example asks for STC: found, or made once (the test platform starts without demo data). */
 async function financeDepartment(): Promise<string> {
@@ -86,12 +44,11 @@ async function screenshot(guarded: GuardedPage, name: string) {
 
 describe.skipIf(skipBrowserTests)('the explorer works offline in a real browser', () => {
   beforeAll(async () => {
-    ({ server, base } = await serveExplorer());
+    base = platform().gatewayUrl.replace(/\/graphql$/, '');
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
   });
 
   it('the guard refuses and records a request to any other host (so an empty record means something)', async () => {

@@ -167,6 +167,7 @@ describe('a per-request deadline', () => {
           ? new Promise((r) => { release = () => r({ status: 200, headers: new Map(), body: { kind: 'complete', string: '{"data":{"slow":"late"}}' } }); })
           : Promise.resolve({ status: 200, headers: new Map(), body: { kind: 'complete', string: '{"data":{"fast":"ok"}}' } }),
       stop: async () => {},
+      assertStarted: () => {},
     };
     const server = await startHttpServer({ apollo: apollo as never, port: 0, timeoutMs: 300, context: async () => ({}) });
     closers.push(async () => { release(); await server.stop(); });

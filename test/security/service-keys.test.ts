@@ -64,7 +64,7 @@ describe('a service key signs only its own service\'s SERVICE token', () => {
       const timer = setTimeout(() => reject(new Error(`organizations did not start:\n${output}`)), 90_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const ready = /ready at (http:\S+)/.exec(output);
+        const ready = /ready at (http:\/\/[^\s"]+)/.exec(output);
         if (ready) { clearTimeout(timer); resolve(ready[1]!); }
       };
       child.stdout!.on('data', onData);

@@ -137,7 +137,12 @@ describe('a captured gateway request cannot be reused for anything else', () => 
     for (const capture of [signedWithToken, signedAnonymous]) {
       expectRefused(await send(organizations(), { ...capture, body: JSON.stringify({ query: SERVICE_SDL }) }), 'another body');
       expectRefused(await send(organizations(), { ...capture, body: JSON.stringify({ query: ENTITIES }) }), 'another body (_entities)');
-      expectRefused(await send(organizations(), { ...capture, target: '/' }), 'path / instead of /graphql');
+      // GraphQL answers on /graphql only: another path is not even GraphQL.
+      for (const target of ['/', '/graphql/', '/GRAPHQL']) {
+        const elsewhere = await send(organizations(), { ...capture, target });
+        expect(elsewhere.status, `path ${target} instead of /graphql`).toBe(404);
+        expect(elsewhere.text).not.toContain('"sdl"');
+      }
       expectRefused(await send(organizations(), { ...capture, target: withQuery(SERVICE_SDL) }), 'a query string added');
     }
   });
@@ -211,7 +216,7 @@ describe('each subgraph has its own secret, and a secret can be rotated', () => 
       const timer = setTimeout(() => reject(new Error(`organizations did not start:\n${output}`)), 90_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const ready = /ready at (http:\S+)/.exec(output);
+        const ready = /ready at (http:\/\/[^\s"]+)/.exec(output);
         if (ready) { clearTimeout(timer); resolve(ready[1]!); }
       };
       child.stdout!.on('data', onData);

@@ -82,3 +82,20 @@ export async function tableCounts(subgraph: 'organizations' | 'reform-index' | '
 }
 
 export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
+
+/** The last lines a service wrote (JSON log lines, and anything else it printed), oldest first. */
+export async function serviceLogs(service: 'organizations' | 'reform-index' | 'evaluations' | 'gateway'): Promise<string[]> {
+  return (await (await fetch(`${platform().logsUrl}?service=${service}`)).json()) as string[];
+}
+
+/** The JSON log lines of a service that satisfy `match`, waiting up to `ms` for them to arrive (output is piped). */
+export async function logLinesOf(service: 'organizations' | 'reform-index' | 'evaluations' | 'gateway', match: (line: Record<string, any>) => boolean, ms = 5_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const found = (await serviceLogs(service)).flatMap((text) => {
+      try { return [JSON.parse(text) as Record<string, any>]; } catch { return []; }
+    }).filter(match);
+    if (found.length || Date.now() > until) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { launchPlatform, type Platform } from '../../scripts/platform.js';
 
@@ -17,6 +19,8 @@ export interface PlatformInfo {
   privateJwk: string;
   publicJwk: string;
   usesExternalDatabase: boolean;
+  /** Serves the last lines each service wrote (`GET <logsUrl>?service=gateway`): see `serviceLogs` in client.ts. */
+  logsUrl: string;
   /** Process id of each service as started (to check what each process was given). */
   pids: Record<'organizations' | 'reform-index' | 'evaluations' | 'gateway', number>;
 }
@@ -28,6 +32,19 @@ declare module 'vitest' {
 }
 
 let platform: Platform | undefined;
+let logServer: http.Server | undefined;
+
+/** The last lines of each service's output (`[name] line` from the platform), kept for tests to read. */
+const KEPT_LINES = 5_000;
+const serviceLines = new Map<string, string[]>();
+function keep(line: string) {
+  const match = /^\[([a-z-]+)\] (.*)$/s.exec(line);
+  if (!match) return;
+  let lines = serviceLines.get(match[1]!);
+  if (!lines) serviceLines.set(match[1]!, (lines = []));
+  lines.push(match[2]!);
+  if (lines.length > KEPT_LINES) lines.splice(0, lines.length - KEPT_LINES);
+}
 
 export async function setup(project: TestProject) {
   const external = process.env.DATABASE_URL || undefined;
@@ -39,13 +56,20 @@ export async function setup(project: TestProject) {
     // The suite sends thousands of anonymous requests from one address (the fuzz test alone 10,000); the rate limit
     // is tested on its own gateway in test/security/rate-limit.test.ts.
     env: { RATE_LIMIT: 'off' },
-    log: (line) => { lines.push(line); if (lines.length > 400) lines.shift(); },
+    log: (line) => { keep(line); lines.push(line); if (lines.length > 400) lines.shift(); },
   }).catch((error) => {
     console.error(lines.join('\n'));
     throw error;
   });
+  logServer = http.createServer((request, response) => {
+    const service = new URL(request.url ?? '/', 'http://localhost').searchParams.get('service') ?? '';
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(serviceLines.get(service) ?? []));
+  });
+  await new Promise<void>((resolve) => logServer!.listen(0, '127.0.0.1', () => resolve()));
   const s = platform.services;
   project.provide('platform', {
+    logsUrl: `http://127.0.0.1:${(logServer.address() as AddressInfo).port}/logs`,
     gatewayUrl: platform.gatewayUrl,
     subgraphUrls: { organizations: s.organizations.url, 'reform-index': s['reform-index'].url, evaluations: s.evaluations.url },
     metricsUrls: {
@@ -68,5 +92,6 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
+  await new Promise((resolve) => (logServer ? logServer.close(resolve) : resolve(undefined)));
   await platform?.stop();
 }

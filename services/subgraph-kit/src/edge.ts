@@ -9,6 +9,8 @@ export * from './auth/tokens.js';
 export * from './auth/gateway-signature.js';
 export * from './config.js';
 export * from './server/http-server.js';
+export * from './server/logger.js';
+export * from './server/cors.js';
 export * from './server/limits.js';
 export * from './server/client-errors.js';
 export * from './server/document-store.js';

@@ -90,7 +90,7 @@ export const DATABASE_UNAVAILABLE = 'The database is unavailable (restarting or 
  * Apollo's formatError hook: maps library errors onto our codes and hides internals. Outside development an
  * unexpected error is reported as INTERNAL_SERVER_ERROR with no message detail, stack or SQL.
  */
-export function makeFormatError(development: boolean) {
+export function makeFormatError(development: boolean, logUnexpected: (message: string, error: unknown) => void = (m, e) => console.error(m, e)) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     const code = String(formatted.extensions?.code ?? '');
@@ -142,7 +142,7 @@ export function makeFormatError(development: boolean) {
     }
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
     // The client learns nothing; the operator gets the whole story.
-    console.error(`unexpected error at ${formatted.path?.join('.') ?? '(request)'}:`, original);
+    logUnexpected(`unexpected error at ${formatted.path?.join('.') ?? '(request)'}`, original);
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

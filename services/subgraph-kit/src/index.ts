@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import type { Constructor, EntityManager } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import type { NonEmptyArray } from 'type-graphql';
+import type { Logger } from 'pino';
 import type { AuthSettings } from './auth/tokens.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import type { KitContext } from './context.js';
@@ -14,6 +15,7 @@ import { openDatabase, sqlTotals } from './database/orm.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './schema/build-federated-schema.js';
 import { federationGuard } from './server/federation-guard.js';
 import { startHttpServer } from './server/http-server.js';
+import { announce, createLogger } from './server/logger.js';
 import { armor, SUBGRAPH_LIMITS, textGuard } from './server/limits.js';
 import { clientErrors } from './server/client-errors.js';
 import { createDocumentStore } from './server/document-store.js';
@@ -37,6 +39,9 @@ export * from './shared-types.js';
 export * from './schema/scalars.js';
 export * from './schema/build-federated-schema.js';
 export * from './server/http-server.js';
+export * from './server/logger.js';
+export * from './server/cors.js';
+export * from './server/metrics.js';
 export * from './server/limits.js';
 export * from './server/client-errors.js';
 export * from './server/document-store.js';
@@ -91,6 +96,7 @@ export interface SubgraphHandle {
   url: string;
   port: number;
   orm: Awaited<ReturnType<typeof openDatabase>>;
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -114,7 +120,10 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   }
   const schema = await buildSubgraphSchemaOf(definition);
   const limits = armor(SUBGRAPH_LIMITS);
+  const logger = createLogger(definition.name);
   const apollo = new ApolloServer<KitContext>({
+    // Apollo's own warnings go into the same JSON lines as everything else.
+    logger,
     schema,
     // No inline tracing (ftv1): no usage reporting here, and it costs on every entity fetch.
     plugins: [...(limits.plugins as never[]), federationGuard, textGuard as never, clientErrors as never, ApolloServerPluginInlineTraceDisabled(),
@@ -122,7 +131,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     documentStore: createDocumentStore(),
-    formatError: makeFormatError(development),
+    formatError: makeFormatError(development, (message, error) => logger.error({ err: error }, message)),
     includeStacktraceInErrorResponses: development,
     introspection: development,
     allowBatchedHttpRequests: false,
@@ -140,9 +149,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const http = await startHttpServer<KitContext>({
     apollo,
+    name: definition.name,
+    logger,
     port: options.port ?? 0,
     host: options.host,
     timeoutMs: options.timeoutMs,
+    // No CORS: a subgraph answers the gateway and partners' servers, never a page in a browser. No compression:
+    // the gateway asks for gzip on every fetch, and compressing the internal hop costs both ends CPU to save bytes
+    // on loopback or the local network.
+    cors: null,
+    compress: false,
     context: async (request, rawBody, deadline) => {
       const caller = await resolveSubgraphCaller({ request, rawBody, subgraph: definition.name, verify, gatewaySecrets });
       return { em: orm.em.fork() as EntityManager, caller, loaders: new LoaderRegistry(), gateway, subgraph: definition.name, development, deadline };
@@ -155,6 +171,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     url: http.url,
     port: http.port,
     orm,
+    logger,
     async stop() {
       await http.stop();
       await orm.close(true);
@@ -166,7 +183,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 export async function runSubgraphMain(definition: SubgraphDefinition) {
   const { subgraphOptionsFromEnv, stopWithParent } = await import('./config.js');
   const handle = await startSubgraph(definition, subgraphOptionsFromEnv(definition.name));
-  console.log(`${definition.name} subgraph ready at ${handle.url}`);
+  // scripts/platform.ts reads the URL from this line (the port may have been chosen by the system).
+  announce(handle.logger, `${definition.name} subgraph ready at ${handle.url}`);
   const stop = async () => {
     await handle.stop();
     process.exit(0);
