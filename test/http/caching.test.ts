@@ -167,6 +167,18 @@ describe('HTTP caching of public answers at the gateway', () => {
     expect(mutation.headers.get('etag')).toBeNull();
   });
 
+  it('refusals made before GraphQL runs (a bad token, a GET without the CSRF header) are not kept either', async () => {
+    const badToken = await get('{ __typename }', {}, { authorization: 'Bearer not-a-token' });
+    expect(badToken.status).toBe(401);
+    expect(badToken.headers.get('cache-control')).toBe('no-store');
+    expectVary(badToken);
+    const url = new URL(platform().gatewayUrl);
+    url.searchParams.set('query', '{ __typename }');
+    const unasked = await fetch(url);
+    expect(unasked.status).toBe(400);
+    expect(unasked.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('a gateway made inside this test process, where Apollo\'s copy of graphql is not this module\'s, decides the same', async () => {
     const gateway = await createGateway({
       supergraphSdl: readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8'),

@@ -166,7 +166,13 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
 
   // Error codes of a GraphQL answer, for the log line; read before compression, from the text being sent. Apollo
   // writes `errors` first, so only that part is read (an organization's `code` in the data is no error code).
-  app.addHook('onSend', (request, _reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    // Answers that never reach Apollo's plugins (a refused token, a too-large body, the rate limit, a CSRF refusal)
+    // are not for any cache either; a cache policy that ran has set its own header.
+    if (!reply.hasHeader('cache-control') && request.url.startsWith('/graphql')) {
+      reply.header('cache-control', 'no-store');
+      if (!reply.hasHeader('vary')) reply.header('vary', 'Accept, Authorization, Accept-Encoding');
+    }
     if (request.front && typeof payload === 'string' && payload.startsWith('{"errors":[')) {
       const end = payload.indexOf('],"data":');
       const codes = new Set<string>();
