@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { ROOT } from './platform.js';
 
-const WORKSPACE = new Set(['subgraph-kit', 'organizations', 'reform-index', 'evaluations', 'gateway']);
+const WORKSPACE = new Set(['subgraph-kit', 'shared-rules', 'organizations', 'reform-index', 'evaluations', 'gateway']);
 const targets = [
   'services/organizations/src/main.ts',
   'services/reform-index/src/main.ts',

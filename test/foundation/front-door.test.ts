@@ -4,7 +4,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createGateway, type GatewayHandle } from 'gateway';
+import { createGateway } from 'gateway';
 import { corsFromEnv, createLogger, DEFAULT_AUDIENCE, DEFAULT_ISSUER, startHttpServer } from 'subgraph-kit';
 import { ROOT } from '../../scripts/platform.js';
 import { logLinesOf, ok, platform, serviceLogs, token } from '../support/client.js';

@@ -33,8 +33,8 @@ describe('load shedding', () => {
     // Work that holds the loop 150 ms at a time, over and over: every timer and socket waits behind it.
     const saturate = setInterval(() => { const until = Date.now() + 150; while (Date.now() < until); }, 5);
     let refused: Response | undefined;
-    let health = 0;
-    let ready = 0;
+    let health: number;
+    let ready: number;
     try {
       await sleep(500);
       for (let i = 0; i < 20 && !refused; i++) {

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, isObjectType } from 'graphql';
 import { ROOT } from '../../scripts/platform.js';
-import { AUTHORIZATION, expected, type Expected, type Row } from '../authorization-matrix.js';
+import { AUTHORIZATION, expected, type Row } from '../authorization-matrix.js';
 import { direct, viaGateway, type GraphQLResponse } from '../support/client.js';
 import { buildWorld, callerToken, CALLERS, type CallerName, type World } from './fixture.js';
 
 /** What a caller actually got: an authorization refusal, the record, the record hidden, or a crash (never fine). */
-function outcome(response: GraphQLResponse, row: Row, w: World): Expected | string {
+function outcome(response: GraphQLResponse, row: Row, w: World): string {
   const codes = (response.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
   if (codes.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
   if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';

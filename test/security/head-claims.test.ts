@@ -102,7 +102,7 @@ function refusedAll(responses: [string, GraphQLResponse][]) {
     try {
       expectError(response, 'FORBIDDEN');
     } catch (error) {
-      throw new Error(`${what}: ${(error as Error).message}`);
+      throw new Error(`${what}: ${(error as Error).message}`, { cause: error });
     }
   }
 }

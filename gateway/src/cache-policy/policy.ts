@@ -1,5 +1,5 @@
 import {
-  Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLAbstractType, type GraphQLCompositeType, type GraphQLField, type GraphQLOutputType, type GraphQLSchema,
+  Kind, OperationTypeNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLAbstractType, type GraphQLCompositeType, type GraphQLField, type GraphQLOutputType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import type { CacheClass, CacheHint, CacheHints } from './hints.js';
@@ -80,7 +80,7 @@ function hintFor(schema: GraphQLSchema, hints: CacheHints, parent: GraphQLCompos
 export function cachePolicy(document: DocumentNode, operationName: string | null | undefined, schema: GraphQLSchema, hints: CacheHints): CachePolicy {
   const operation = selectedOperation(document, operationName);
   if (!operation) return privatePolicy('no operation');
-  if (operation.operation !== 'query') return privatePolicy(operation.operation);
+  if (operation.operation !== OperationTypeNode.QUERY) return privatePolicy(operation.operation);
   const root = schema.getQueryType();
   if (!root) return privatePolicy('no query type');
   const fragments = new Map<string, FragmentDefinitionNode>();

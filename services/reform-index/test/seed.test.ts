@@ -4,6 +4,7 @@ import { AuditRecord, auditMigration, dropDatabase, openDatabase, stableId, with
 import { platform } from '../../../test/support/client.js';
 import { Assessment } from '../src/entities/assessment.entity.js';
 import { CriteriaSet } from '../src/entities/criteria-set.entity.js';
+import { CriteriaSetStatus } from '../src/entities/enums.js';
 import { Publication } from '../src/entities/publication.entity.js';
 import { migrations } from '../src/migrations/index.js';
 import { PUBLISHED_2025_DEPARTMENTS } from '../src/seed/criteria-sets.js';
@@ -32,7 +33,7 @@ describe('the demo seed', () => {
       '2020 DEPARTMENTS', '2020 DISTRICTS', '2021 DEPARTMENTS', '2021 DISTRICTS', '2022 DEPARTMENTS', '2022 DISTRICTS',
       '2023 DEPARTMENTS', '2023 DISTRICTS', '2024 DEPARTMENTS', '2024 DISTRICTS', '2025 COMMUNES', '2025 DEPARTMENTS', '2025 WARDS',
     ]);
-    expect(sets.every((s) => s.status === 'ACTIVE' && s.maxHundredths === 100_00 && s.ownerId === stableId('organization', 'HP'))).toBe(true);
+    expect(sets.every((s) => s.status === CriteriaSetStatus.ACTIVE && s.maxHundredths === 100_00 && s.ownerId === stableId('organization', 'HP'))).toBe(true);
     expect(sets[0]!.areaTree.map((a) => [a.code, a.maxHundredths / 100])).toEqual([
       ['STEERING', 10], ['INSTITUTIONS', 10], ['PROCEDURES', 14.5], ['APPARATUS', 11], ['CIVIL_SERVICE', 16], ['PUBLIC_FINANCE', 7], ['MODERNIZATION', 16], ['IMPACT', 15.5],
     ]);

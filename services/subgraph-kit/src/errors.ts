@@ -93,7 +93,7 @@ export const DATABASE_UNAVAILABLE = 'The database is unavailable (restarting or 
 export function makeFormatError(development: boolean, logUnexpected: (message: string, error: unknown) => void = (m, e) => console.error(m, e)) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
-    const code = String(formatted.extensions?.code ?? '');
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : '';
     const name = (original as { name?: string })?.name ?? '';
     if (name === 'OptimisticLockError') {
       return { message: 'The record was changed by someone else; reload and retry', path: formatted.path, extensions: { code: 'CONFLICT', field: 'expectedVersion' } };

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { REGISTRY_KEEPER } from '../access.js';
-import { AuditRecord, checkPageSize, DateScalar, decodeCursor, encodeCursor, isUuid, loadAuditTrail, MAX_PAGE_SIZE, PageInfo, badInput, type KitContext } from 'subgraph-kit';
+import { AuditRecord, checkPageSize, DateScalar, decodeCursor, encodeCursor, isUuid, loadAuditTrail, MAX_PAGE_SIZE, badInput, type KitContext } from 'subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Organization } from '../entities/organization.entity.js';
 import { OrganizationEvent } from '../entities/organization-event.entity.js';
@@ -9,7 +9,7 @@ import { OrganizationFilter } from '../inputs/organization-filter.input.js';
 import { isActiveOn, todayInVietnam } from '../rules/dates.js';
 import { headOn } from '../rules/head-assignments.js';
 import { searchPatterns } from '../rules/search-text.js';
-import { OrganizationConnection, OrganizationEdge } from '../views/organization-connection.js';
+import { OrganizationConnection } from '../views/organization-connection.js';
 import { loadAssignmentsOfOrganization, loadChildren, loadEventsOf, loadOrganization, loadOrganizationByCode, loadOrganizations } from '../loaders.js';
 
 /** The directory and its history are public (docs/architecture.md): no token is needed to read them. */

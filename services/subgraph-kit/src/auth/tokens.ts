@@ -46,7 +46,7 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const serviceKeys = serviceJwks.length ? createLocalJWKSet({ keys: serviceJwks.map((k) => ({ ...k, alg: settings.algorithm })) }) : null;
   return async (token) => {
     let payload: JWTPayload;
-    let serviceName: string | null = null;
+    let serviceName: string | null;
     try {
       // A token naming a service key is checked against the service keys alone, never the user keys, so the
       // claim rules below cannot be dodged by picking the key set.

@@ -191,7 +191,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     } finally {
       rmSync(pwfile, { force: true });
     }
-    if (init.status !== 0) throw new Error(`embedded-postgres: initdb failed: ${init.stderr || init.error}`);
+    if (init.status !== 0) throw new Error(`embedded-postgres: initdb failed: ${String(init.stderr || init.error)}`);
     writeFileSync(passwordFile, password, { mode: 0o600 });
   } else {
     password = readFileSync(passwordFile, 'utf8').trim();

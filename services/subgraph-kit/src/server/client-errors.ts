@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { DomainError } from '../errors.js';
 
 /** Codes that always mean the request itself was wrong, never the server. */
@@ -14,7 +15,7 @@ export const clientErrors: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
-        if (operation?.operation === 'subscription') {
+        if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
           throw new DomainError('BAD_USER_INPUT', 'query: subscriptions are not offered by this API; use a query', { field: 'query', http: { status: 400 } });
         }
       },

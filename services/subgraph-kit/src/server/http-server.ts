@@ -218,7 +218,7 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (error.code === 'FST_UNDER_PRESSURE') {
       // Not a fault: the request line says 503, and a stack per refused request would add to the load.
-      return reply.code(503).send(graphqlError(`The service is overloaded; retry in ${reply.getHeader('retry-after') ?? 5} s`, 'SERVICE_UNAVAILABLE'));
+      return reply.code(503).send(graphqlError(`The service is overloaded; retry in ${String(reply.getHeader('retry-after') ?? 5)} s`, 'SERVICE_UNAVAILABLE'));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       reply.header('connection', 'close');
@@ -344,7 +344,7 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
             request.graphqlContext = await options.context(request.raw, request.rawBody, deadline, request.front.log);
           } catch (error) {
             const e = error as GraphQLError;
-            const code = String(e.extensions?.code ?? 'UNAUTHENTICATED');
+            const code = typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNAUTHENTICATED';
             reply.code(STATUS_BY_CODE.get(code) ?? 401);
             return graphqlError(e.message, code);
           }

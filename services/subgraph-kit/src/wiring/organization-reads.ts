@@ -19,7 +19,7 @@ const ALIASES_PER_CALL = 20;
  */
 export async function readOrganizations<T>(ctx: KitContext, ids: readonly string[], selection: string, field: (i: number) => string): Promise<Map<string, T>> {
   ids.forEach((id, i) => {
-    if (!isUuid(id)) throw badInput(field(i), `${id} is not an organization id`);
+    if (!isUuid(id)) throw badInput(field(i), `${String(id)} is not an organization id`);
   });
   const out = new Map<string, T>();
   const distinct = [...new Set(ids)];
