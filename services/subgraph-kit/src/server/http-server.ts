@@ -171,7 +171,9 @@ export async function startHttpServer<TContext extends BaseContext>(options: Htt
     // are not for any cache either; a cache policy that ran has set its own header.
     if (!reply.hasHeader('cache-control') && request.url.startsWith('/graphql')) {
       reply.header('cache-control', 'no-store');
-      if (!reply.hasHeader('vary')) reply.header('vary', 'Accept, Authorization, Accept-Encoding');
+      const vary = String(reply.getHeader('vary') ?? '');
+      const missing = ['Accept', 'Authorization', 'Accept-Encoding'].filter((name) => !new RegExp(`(^|,)\\s*${name}\\s*(,|$)`, 'i').test(vary));
+      if (missing.length) reply.header('vary', [vary, ...missing].filter(Boolean).join(', '));
     }
     if (request.front && typeof payload === 'string' && payload.startsWith('{"errors":[')) {
       const end = payload.indexOf('],"data":');
