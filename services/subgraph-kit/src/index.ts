@@ -54,6 +54,7 @@ export * from './database/roles.js';
 export * from './database/embedded-postgres.js';
 export * from './audit/audit.js';
 export * from './audit/audit-record.entity.js';
+export * from './audit/audit-subscriber.js';
 export * from './request-caller.js';
 export * from './transactions.js';
 export * from './subgraph-wiring.js';

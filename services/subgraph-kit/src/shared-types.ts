@@ -1,4 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { badInput } from './errors.js';
 
 /** Value types every subgraph defines identically, hence @shareable. */
@@ -12,20 +14,45 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** Cursors are opaque to clients: base64url of the sort key of the last row of the page. */
-export function encodeCursor(key: unknown[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * Checks a client's `after` before it reaches `findPage`. Cursors are MikroORM's (`em.findByCursor`): base64url JSON
+ * of the last row's sort key, the format these APIs have always given out, so cursors clients hold stay good. A
+ * cursor is JSON the client sends back: only a key of the shape `isKey` accepts may reach the query (an object there
+ * would be an operator), and anything else is refused naming the field.
+ */
+export function checkCursor(cursor: string | null | undefined, isKey: (key: unknown[]) => boolean, field = 'after'): string | undefined {
+  if (cursor === null || cursor === undefined) return undefined;
+  let key: unknown = null;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    /* refused below */
+  }
+  if (!Array.isArray(key) || !isKey(key)) throw badInput(field, 'is not a cursor this API gave out');
+  return cursor;
 }
 
-export function decodeCursor(cursor: string | null | undefined, field = 'after'): unknown[] | null {
-  if (cursor === null || cursor === undefined) return null;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key)) return key;
-  } catch {
-    /* fall through */
-  }
-  throw badInput(field, 'is not a cursor this API gave out');
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * One keyset page (`em.findByCursor`: the rows after `after` in `orderBy` order, one more to know whether a next page
+ * exists, and the count of every row matching `where`). `first: 0` counts without reading a row, which
+ * `findByCursor` would take for "no limit".
+ */
+export async function findPage<T extends object>(
+  em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, options: { first: number; after?: string; orderBy: QueryOrderMap<T> },
+): Promise<Page<T>> {
+  if (options.first === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: await em.count(entity, where) };
+  const page = await em.findByCursor(entity, where, { first: options.first, after: options.after, orderBy: options.orderBy as never });
+  return {
+    edges: page.items.map((node) => ({ cursor: page.from(node), node: node as T })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
+  };
 }
 
 export const MAX_PAGE_SIZE = 500;

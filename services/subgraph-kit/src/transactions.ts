@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { KitContext } from './context.js';
 import { DomainError } from './errors.js';
+import { auditChangesOf } from './audit/audit-subscriber.js';
 
 /**
  * Every mutation is one transaction with its audit record, and that transaction opens only once the caller is
@@ -21,6 +22,8 @@ export const mutationTransaction: MiddlewareFn<KitContext> = async ({ info, cont
   const em = context.em;
   context.mutation = info.fieldName;
   context.transactionOpened = false;
+  // Apollo hands each operation its own copy of the request's context: the one this mutation runs with names the actor.
+  auditChangesOf(context);
   let committing = false;
   try {
     const result = await next();

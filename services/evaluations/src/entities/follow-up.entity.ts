@@ -47,7 +47,7 @@ export class CommendationProposal {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }
 
@@ -94,7 +94,7 @@ export class HandlingCase {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }
 
@@ -146,6 +146,6 @@ export class ObstacleReport {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

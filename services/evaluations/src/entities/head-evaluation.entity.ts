@@ -1,9 +1,9 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { CompletionLevel, EvaluationStatus, MitigationGround } from './enums.js';
 import type { OrganizationSnapshot } from './refs.js';
-import type { RuleSnapshot } from './level-rule.entity.js';
+import { LevelRule, type RuleSnapshot } from './level-rule.entity.js';
 
 @ObjectType('Mitigation')
 export class Mitigation {
@@ -35,6 +35,8 @@ export interface EvaluationSnapshot {
 @Entity({ tableName: 'head_evaluation' })
 @Unique({ properties: ['year', 'organizationId', 'personId'] })
 @Index({ properties: ['year', 'status'] })
+@Index({ properties: ['year', 'block'] })
+@Check({ name: 'head_evaluation_final_level_check', expression: `("status" = 'APPROVED') = ("final_level" is not null)` })
 @ObjectType('HeadEvaluation')
 @Directive('@key(fields: "id")')
 export class HeadEvaluation {
@@ -74,7 +76,7 @@ export class HeadEvaluation {
   @Property({ type: 'boolean' })
   blockOwnedByCity!: boolean;
 
-  @Property({ type: 'uuid', index: true })
+  @ManyToOne(() => LevelRule, { mapToPk: true, fieldName: 'rule_id', index: true, foreignKeyName: 'head_evaluation_rule_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
   ruleId!: string;
 
   @Property({ type: 'json' })
@@ -149,7 +151,7 @@ export class HeadEvaluation {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
   @Field(() => Float)

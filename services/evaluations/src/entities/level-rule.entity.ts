@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { DateScalar } from 'subgraph-kit';
@@ -21,6 +21,8 @@ export class LevelBand {
  */
 @Entity({ tableName: 'level_rule' })
 @Index({ properties: ['ownerId', 'effectiveFrom'] })
+@Check({ name: 'level_rule_period_check', expression: '"effective_to" is null or "effective_to" >= "effective_from"' })
+@Check({ name: 'level_rule_min_months_in_office_check', expression: '"min_months_in_office" >= 0 and "min_months_in_office" <= 12' })
 @ObjectType('LevelRule')
 @Directive('@key(fields: "id")')
 export class LevelRule {
@@ -75,7 +77,7 @@ export class LevelRule {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
   @Field(() => [LevelBand])

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, auditJson, badInput, conflict, forbidden, hasRole, isCityChair, isMemberOf, isUuid, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { badInput, conflict, forbidden, hasRole, isCityChair, isMemberOf, isUuid, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkCode } from 'subgraph-kit/codes';
 import { CommendationProposal, HandlingCase, ObstacleReport } from '../entities/follow-up.entity.js';
 import { CompletionLevel, EvaluationStatus, HandlingStatus, ObstacleStatus, ProposalStatus } from '../entities/enums.js';
@@ -79,7 +79,6 @@ export class CommendationResolver {
       year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), headAssignmentId: input.headAssignmentId ?? null, reason,
     });
     ctx.em.persist(proposal);
-    audit(ctx, 'CommendationProposal', proposal.id, null, proposal);
     return proposal;
   }
 
@@ -96,11 +95,9 @@ export class CommendationResolver {
     const proposal = isUuid(id) ? await ctx.em.findOne(CommendationProposal, { id }) : null;
     if (!proposal) throw notFound('CommendationProposal', id, 'id');
     if (proposal.status !== ProposalStatus.PROPOSED) throw conflict(`The proposal was already ${proposal.status}`, { status: proposal.status });
-    const before = auditJson(proposal);
     proposal.status = accept ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED;
     proposal.decisionComment = comment?.trim() || null;
     proposal.decidedAt = new Date();
-    audit(ctx, 'CommendationProposal', proposal.id, before, proposal);
     return proposal;
   }
 }
@@ -128,7 +125,6 @@ export class HandlingCaseResolver {
       year: input.year, organizationId: org.id, organizationSnapshot: snapshotOfOrg(org), headAssignmentId: input.headAssignmentId ?? null, reason,
     });
     ctx.em.persist(handling);
-    audit(ctx, 'HandlingCase', handling.id, null, handling);
     return handling;
   }
 
@@ -140,11 +136,9 @@ export class HandlingCaseResolver {
     const handling = isUuid(id) ? await ctx.em.findOne(HandlingCase, { id }) : null;
     if (!handling) throw notFound('HandlingCase', id, 'id');
     if (handling.status !== HandlingStatus.OPEN) throw conflict('The handling case is already closed', { status: handling.status });
-    const before = auditJson(handling);
     handling.status = HandlingStatus.CLOSED;
     handling.outcome = text;
     handling.closedAt = new Date();
-    audit(ctx, 'HandlingCase', handling.id, before, handling);
     return handling;
   }
 }
@@ -186,7 +180,6 @@ export class ObstacleResolver {
       description, reportedBy: ctx.caller.sub ?? 'unknown',
     });
     ctx.em.persist(report);
-    audit(ctx, 'ObstacleReport', report.id, null, report);
     return report;
   }
 
@@ -204,11 +197,9 @@ export class ObstacleResolver {
     const report = isUuid(id) ? await ctx.em.findOne(ObstacleReport, { id }) : null;
     if (!report) throw notFound('ObstacleReport', id, 'id');
     if (report.status === ObstacleStatus.RESOLVED) throw conflict('The obstacle is already resolved', { status: report.status });
-    const before = auditJson(report);
     report.status = status;
     report.response = text;
     report.respondedAt = new Date();
-    audit(ctx, 'ObstacleReport', report.id, before, report);
     return report;
   }
 }

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { assertVersion, audit, auditJson, badInput, conflict, forbidden, isUuid, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { assertVersion, badInput, conflict, forbidden, isUuid, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { toHundredths } from 'shared-rules';
 import { LevelRule } from '../entities/level-rule.entity.js';
 import { CompletionLevel } from '../entities/enums.js';
@@ -93,13 +93,10 @@ export class LevelRuleResolver {
     }
     if (plan.close) {
       const open = rules.find((r) => r.id === plan.close!.id)!;
-      const before = auditJson(open);
       open.effectiveTo = plan.close.effectiveTo;
-      audit(ctx, 'LevelRule', open.id, before, open);
     }
     const rule = ctx.em.create(LevelRule, { ...terms, ownerId: owner.id, ownerSnapshot: snapshotOfOrg(owner) });
     ctx.em.persist(rule);
-    audit(ctx, 'LevelRule', rule.id, null, rule);
     return rule;
   }
 
@@ -126,9 +123,7 @@ export class LevelRuleResolver {
     const { periods } = await periodsOf(ctx, rule.ownerId);
     const clash = changedPeriodClash(periods.filter((p) => p.id !== rule.id), terms);
     if (clash) throw badInput('input.effectiveFrom', `overlaps the rule in force ${clash.effectiveFrom}–${clash.effectiveTo ?? 'open'}`);
-    const before = auditJson(rule);
     Object.assign(rule, terms);
-    audit(ctx, 'LevelRule', rule.id, before, rule);
     return rule;
   }
 }

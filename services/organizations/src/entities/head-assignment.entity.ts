@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
 import { DateScalar } from 'subgraph-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,9 @@ import { Person } from './person.entity.js';
  * can change mid-year, and an acting head is marked as such.
  */
 @Entity({ tableName: 'head_assignment' })
+@Index({ properties: ['organization', 'startDate'] })
+@Index({ properties: ['person'] })
+@Check({ name: 'head_assignment_period_check', expression: '"end_date" is null or "end_date" >= "start_date"' })
 @ObjectType('HeadAssignment')
 @Directive('@key(fields: "id")')
 export class HeadAssignment {
@@ -19,13 +22,13 @@ export class HeadAssignment {
   @Field(() => ID)
   id: string = randomUUID();
 
-  @ManyToOne(() => Person, { ref: true })
+  @ManyToOne(() => Person, { ref: true, foreignKeyName: 'head_assignment_person_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
   person!: Ref<Person>;
 
-  @ManyToOne(() => Organization, { ref: true })
+  @ManyToOne(() => Organization, { ref: true, foreignKeyName: 'head_assignment_organization_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
   organization!: Ref<Organization>;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String, { description: 'Giám đốc, Chủ tịch UBND, Chánh Thanh tra, ...' })
   title!: string;
 

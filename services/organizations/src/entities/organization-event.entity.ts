@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { DateScalar } from 'subgraph-kit';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +18,8 @@ registerEnumType(OrganizationEventKind, { name: 'OrganizationEventKind' });
  * arrays (GIN-indexed) so one statement finds every event touching a batch of organizations.
  */
 @Entity({ tableName: 'organization_event' })
+@Index({ name: 'organization_event_predecessor_ids_gin', expression: 'create index "organization_event_predecessor_ids_gin" on "organization_event" using gin ("predecessor_ids")' })
+@Index({ name: 'organization_event_successor_ids_gin', expression: 'create index "organization_event_successor_ids_gin" on "organization_event" using gin ("successor_ids")' })
 @ObjectType('OrganizationEvent')
 export class OrganizationEvent {
   [OptionalProps]?: 'id' | 'note' | 'recordedAt';
@@ -34,14 +36,14 @@ export class OrganizationEvent {
   @Field(() => DateScalar)
   effectiveDate!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String, { description: 'e.g. "NQ 1669/NQ-UBTVQH15"' })
   legalBasis!: string;
 
-  @Property({ type: 'text[]', columnType: 'uuid[]' })
+  @Property({ type: 'text[]', columnType: 'uuid[]', defaultRaw: "'{}'" })
   predecessorIds: string[] = [];
 
-  @Property({ type: 'text[]', columnType: 'uuid[]' })
+  @Property({ type: 'text[]', columnType: 'uuid[]', defaultRaw: "'{}'" })
   successorIds: string[] = [];
 
   @Property({ type: 'text', nullable: true })
@@ -49,6 +51,6 @@ export class OrganizationEvent {
   note: string | null = null;
 
   /** Orders events of the same day in the order they were recorded. */
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
 import { DateScalar } from 'subgraph-kit';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +15,11 @@ registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
 
 /** A unit of the administration for one period of its life: a name is not an identity, the id and code are. */
 @Entity({ tableName: 'organization' })
+@Index({ name: 'organization_kind_index', properties: ['kind'] })
+@Index({ name: 'organization_validity_index', properties: ['validFrom', 'validTo'] })
+@Index({ name: 'organization_code_id_index', properties: ['code', 'id'] })
+@Index({ name: 'organization_search_text_trgm', expression: 'create index "organization_search_text_trgm" on "organization" using gin ("search_text" gin_trgm_ops)' })
+@Check({ name: 'organization_period_check', expression: '"valid_to" is null or "valid_to" >= "valid_from"' })
 @ObjectType('Organization')
 @Directive('@key(fields: "id")')
 export class Organization {
@@ -24,15 +29,15 @@ export class Organization {
   @Field(() => ID)
   id: string = randomUUID();
 
-  @Property({ type: 'string', unique: true })
+  @Property({ type: 'text', unique: 'organization_code_key' })
   @Field(() => String, { description: 'Unique and stable; never reused.' })
   code!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String, { description: 'Official Vietnamese name, with diacritics.' })
   name!: string;
 
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   shortName: string | null = null;
 
@@ -40,7 +45,7 @@ export class Organization {
   @Field(() => OrganizationKind)
   kind!: OrganizationKind;
 
-  @ManyToOne(() => Organization, { nullable: true, ref: true, index: true })
+  @ManyToOne(() => Organization, { nullable: true, ref: true, index: true, foreignKeyName: 'organization_parent_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
   parent: Ref<Organization> | null = null;
 
   @Property({ type: 'date' })
@@ -51,7 +56,7 @@ export class Organization {
   @Field(() => DateScalar, { nullable: true, description: 'Null while it exists.' })
   validTo: string | null = null;
 
-  @Property({ type: 'text[]' })
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
   @Field(() => [String], { description: 'Reform area codes this organization advises the city on.' })
   advisesOn: string[] = [];
 

@@ -13,7 +13,7 @@ export class Person {
   @Field(() => ID)
   id: string = randomUUID();
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String)
   fullName!: string;
 }

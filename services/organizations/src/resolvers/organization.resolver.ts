@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { REGISTRY_KEEPER } from '../access.js';
-import { AuditRecord, checkPageSize, DateScalar, decodeCursor, encodeCursor, isUuid, loadAuditTrail, MAX_PAGE_SIZE, badInput, type KitContext } from 'subgraph-kit';
+import { AuditRecord, checkPageSize, DateScalar, checkCursor, findPage, isUuid, loadAuditTrail, MAX_PAGE_SIZE, badInput, type KitContext } from 'subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Organization } from '../entities/organization.entity.js';
 import { OrganizationEvent } from '../entities/organization-event.entity.js';
@@ -35,10 +35,7 @@ export class OrganizationResolver {
     @Ctx() ctx: KitContext,
   ): Promise<OrganizationConnection> {
     const size = checkPageSize(first);
-    const cursor = decodeCursor(after, 'after');
-    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string' || !isUuid(cursor[1]))) {
-      throw badInput('after', 'is not a cursor this API gave out');
-    }
+    const cursor = checkCursor(after, (key) => key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'string' && isUuid(key[1]));
     const where: FilterQuery<Organization>[] = [];
     if (filter?.kinds?.length) where.push({ kind: { $in: filter.kinds } });
     if (filter?.parentId !== undefined && filter?.parentId !== null) where.push(isUuid(filter.parentId) ? { parent: filter.parentId } : { id: null });
@@ -46,17 +43,7 @@ export class OrganizationResolver {
     const search = searchPatterns(filter?.search);
     if ('problem' in search) throw badInput('filter.search', search.problem);
     for (const pattern of search.patterns) where.push({ searchText: { $like: pattern } });
-    const matching: FilterQuery<Organization> = where.length ? { $and: where } : {};
-    const page: FilterQuery<Organization> = cursor
-      ? { $and: [matching, { $or: [{ code: { $gt: cursor[0] as string } }, { code: cursor[0] as string, id: { $gt: cursor[1] as string } }] }] }
-      : matching;
-    const [rows, totalCount] = await Promise.all([
-      size === 0 ? Promise.resolve([] as Organization[]) : ctx.em.find(Organization, page, { orderBy: { code: 'asc', id: 'asc' }, limit: size + 1 }),
-      ctx.em.count(Organization, matching),
-    ]);
-    const nodes = rows.slice(0, size);
-    const edges = nodes.map((node) => ({ cursor: encodeCursor([node.code, node.id]), node }));
-    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return findPage(ctx.em, Organization, where.length ? { $and: where } : {}, { first: size, after: cursor, orderBy: { code: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => Organization, { nullable: true })

@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { audit, auditJson, assertVersion, badInput, conflict, isUuid, notFound, type KitContext } from 'subgraph-kit';
+import { assertVersion, badInput, conflict, isUuid, notFound, type KitContext } from 'subgraph-kit';
 import { isCode } from 'subgraph-kit/codes';
 import { Organization, type OrganizationKind } from '../entities/organization.entity.js';
 import { Person } from '../entities/person.entity.js';
@@ -12,8 +12,8 @@ import { checkEnd, planAppointment } from '../rules/head-assignments.js';
 
 /**
  * The registry's writes, the steps the mutations apply (mutation.resolver.ts), shared with the seed so seeded
- * history is built by the same rules. Each runs inside the caller's transaction (`ctx.em`) and writes its audit
- * records there.
+ * history is built by the same rules. Each runs inside the caller's transaction (`ctx.em`); the kit's audit
+ * subscriber records every change it makes when that transaction flushes.
  */
 export type DomainContext = Pick<KitContext, 'em' | 'caller' | 'mutation'>;
 
@@ -26,7 +26,6 @@ function advisoryAreas(codes: string[] | null | undefined, field: string): strin
   if (bad >= 0) throw badInput(`${field}[${bad}]`, 'must be a reform area code such as PUBLIC_FINANCE');
   return [...new Set(areas)];
 }
-const asKit = (ctx: DomainContext) => ctx as KitContext;
 
 export interface NewOrganization {
   code: string;
@@ -69,7 +68,6 @@ export async function createOrganizationIn(ctx: DomainContext, input: NewOrganiz
     searchText: searchTextOf({ code, name, shortName: input.shortName }),
   });
   ctx.em.persist(org);
-  audit(asKit(ctx), 'Organization', org.id, null, org);
   return org;
 }
 
@@ -115,13 +113,11 @@ export async function updateOrganizationIn(ctx: DomainContext, id: string, expec
       throw badInput('input.parentId', `${org.code} cannot be placed under itself or one of its own units`);
     }
   }
-  const before = auditJson(org);
   if (name !== undefined) org.name = name;
   if (input.shortName !== undefined) org.shortName = input.shortName?.trim() || null;
   if (advisesOn !== undefined) org.advisesOn = advisesOn;
   if (parent !== undefined) org.parent = parent ? ctx.em.getReference(Organization, parent.id, { wrapped: true }) : null;
   org.searchText = searchTextOf(org);
-  audit(asKit(ctx), 'Organization', org.id, before, org);
   return org;
 }
 
@@ -208,16 +204,12 @@ export async function recordEventIn(ctx: DomainContext, input: NewEvent, ids: { 
     for (const a of assignments) {
       if (a.startDate > plan.closeOn) throw badInput('input.effectiveDate', `a head assignment of a predecessor starts on ${a.startDate}, after the closing day ${plan.closeOn}`);
       if (a.endDate === null || a.endDate > plan.closeOn) {
-        const before = auditJson(a);
         a.endDate = plan.closeOn;
-        audit(asKit(ctx), 'HeadAssignment', a.id, before, a);
       }
     }
   }
   for (const org of closingOrgs) {
-    const before = auditJson(org);
     org.validTo = plan.closeOn;
-    audit(asKit(ctx), 'Organization', org.id, before, org);
   }
   const created: Organization[] = [];
   for (const [i, s] of newSuccessors.entries()) {
@@ -233,7 +225,6 @@ export async function recordEventIn(ctx: DomainContext, input: NewEvent, ids: { 
     note: input.note?.trim() || null,
   });
   ctx.em.persist(event);
-  audit(asKit(ctx), 'OrganizationEvent', event.id, null, event);
   return event;
 }
 
@@ -242,7 +233,6 @@ export async function createPersonIn(ctx: DomainContext, fullName: string, id?: 
   if (!name) throw badInput('fullName', 'must not be empty');
   const person = ctx.em.create(Person, { ...(id ? { id } : {}), fullName: name });
   ctx.em.persist(person);
-  audit(asKit(ctx), 'Person', person.id, null, person);
   return person;
 }
 
@@ -273,9 +263,7 @@ export async function appointHeadIn(ctx: DomainContext, input: NewAppointment, i
   }
   if (plan.close) {
     const previous = existing.find((a) => a.id === plan.close!.id)!;
-    const before = auditJson(previous);
     previous.endDate = plan.close.endDate;
-    audit(asKit(ctx), 'HeadAssignment', previous.id, before, previous);
   }
   const assignment = ctx.em.create(HeadAssignment, {
     ...(id ? { id } : {}),
@@ -286,7 +274,6 @@ export async function appointHeadIn(ctx: DomainContext, input: NewAppointment, i
     acting: input.acting ?? false,
   });
   ctx.em.persist(assignment);
-  audit(asKit(ctx), 'HeadAssignment', assignment.id, null, assignment);
   return assignment;
 }
 
@@ -295,8 +282,6 @@ export async function endHeadAssignmentIn(ctx: DomainContext, id: string, endDat
   if (!assignment) throw notFound('HeadAssignment', id, 'id');
   const refusal = checkEnd(assignment, endDate, assignment.organization.getEntity().validTo);
   if (refusal) throw refusal.conflict ? conflict(`${refusal.field}: ${refusal.message}`, { field: refusal.field }) : badInput(refusal.field, refusal.message);
-  const before = auditJson(assignment);
   assignment.endDate = endDate;
-  audit(asKit(ctx), 'HeadAssignment', assignment.id, before, assignment);
   return assignment;
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ANONYMOUS, stableId } from 'subgraph-kit';
+import { ANONYMOUS, auditChangesOf, stableId } from 'subgraph-kit';
 import { Organization, type OrganizationKind } from '../entities/organization.entity.js';
 import { Person } from '../entities/person.entity.js';
 import { HeadAssignment } from '../entities/head-assignment.entity.js';
@@ -35,7 +35,7 @@ const newOrganization = (o: SeedOrganization): NewOrganization => ({
  */
 export async function seedOrganizations(em: EntityManager) {
   await em.transactional(async (tx) => {
-    const ctx: DomainContext = { em: tx as EntityManager, caller: ANONYMOUS, mutation: 'seed' };
+    const ctx: DomainContext = auditChangesOf({ em: tx as EntityManager, caller: ANONYMOUS, mutation: 'seed' });
     const exists = async (entity: typeof Organization | typeof Person | typeof HeadAssignment | typeof OrganizationEvent, id: string) =>
       (await tx.count(entity, { id })) > 0;
 

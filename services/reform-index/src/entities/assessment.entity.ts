@@ -1,9 +1,11 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import type { ScoreSheet } from '../rules/score-sheet.js';
 import { AssessmentStatus } from './enums.js';
 import { ScoreSheetType } from './score-sheet.type.js';
+import { CriteriaSet } from './criteria-set.entity.js';
+import { Publication } from './publication.entity.js';
 
 export { AssessmentStatus };
 
@@ -15,6 +17,7 @@ export { AssessmentStatus };
 @Entity({ tableName: 'assessment' })
 @Unique({ properties: ['organizationId', 'year'] })
 @Index({ properties: ['year', 'block', 'status'] })
+@Index({ properties: ['publicationId', 'rank'] })
 @ObjectType('Assessment')
 @Directive('@key(fields: "id")')
 export class Assessment {
@@ -32,20 +35,20 @@ export class Assessment {
   @Field(() => Int)
   year!: number;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   block!: string;
 
-  @Property({ type: 'uuid', index: true })
+  @ManyToOne(() => CriteriaSet, { mapToPk: true, fieldName: 'criteria_set_id', index: true, foreignKeyName: 'assessment_criteria_set_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
   criteriaSetId!: string;
 
   @Enum({ items: () => AssessmentStatus, nativeEnumName: 'assessment_status' })
   @Field(() => AssessmentStatus)
   status: AssessmentStatus = AssessmentStatus.DRAFT;
 
-  @Property({ type: ScoreSheetType })
+  @Property({ type: ScoreSheetType, defaultRaw: "'{}'" })
   sheet: ScoreSheet = new Map();
 
-  @Property({ type: 'uuid', nullable: true, index: true })
+  @ManyToOne(() => Publication, { mapToPk: true, fieldName: 'publication_id', nullable: true, foreignKeyName: 'assessment_publication_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
   publicationId: string | null = null;
 
   /** Published index value in hundredths (9471 = 94.71). */
@@ -66,7 +69,7 @@ export class Assessment {
   @Field(() => Int, { nullable: true })
   rankOf: number | null = null;
 
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   band: string | null = null;
 
@@ -74,6 +77,6 @@ export class Assessment {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

@@ -25,24 +25,24 @@ export class CriteriaSet {
   @Field(() => Int)
   year!: number;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String, { description: 'Ranking block code, e.g. DEPARTMENTS, or 304/COMMUNES for a block a district runs.' })
   block!: string;
 
   @Property({ type: 'uuid', index: true })
   ownerId!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   ownerKind!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   ownerCode!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String)
   name!: string;
 
-  @Property({ type: 'string', nullable: true })
+  @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   legalBasis: string | null = null;
 
@@ -53,7 +53,7 @@ export class CriteriaSet {
   @Property({ type: 'json' })
   areaTree!: AreaNode[];
 
-  @Property({ type: 'json' })
+  @Property({ type: 'json', defaultRaw: "'[]'" })
   bandList!: BandNode[];
 
   @Property({ type: 'integer' })
@@ -63,7 +63,7 @@ export class CriteriaSet {
   @Field(() => Int)
   version: number = 1;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

@@ -1,6 +1,7 @@
-import { Entity, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Entity, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
+import { CriteriaSet } from './criteria-set.entity.js';
 
 /**
  * The decision publishing one block's index for one year. At most one per (year, block): the unique constraint,
@@ -18,17 +19,17 @@ export class Publication {
   @Property({ type: 'integer' })
   year!: number;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   block!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne(() => CriteriaSet, { mapToPk: true, fieldName: 'criteria_set_id', foreignKeyName: 'publication_criteria_set_id_fkey', updateRule: 'no action', deleteRule: 'no action' })
   criteriaSetId!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String)
   decisionNumber!: string;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   @Field(() => Date)
   publishedAt: Date = new Date();
 

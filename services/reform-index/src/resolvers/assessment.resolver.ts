@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import {
-  AuditRecord, PageInfo, badInput, checkPageSize, decodeCursor, encodeCursor, forbidden, hasRole, isCityChair, isHeadOf, loadAuditTrail, unauthenticated, type KitContext,
+  AuditRecord, PageInfo, checkPageSize, checkCursor, findPage, isUuid, forbidden, hasRole, isCityChair, isHeadOf, loadAuditTrail, unauthenticated, type KitContext,
 } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
@@ -57,9 +57,7 @@ export class AssessmentResolver {
     @Ctx() ctx: KitContext,
   ): Promise<AssessmentConnection> {
     const size = checkPageSize(first);
-    const cursor = decodeCursor(after);
-    // A cursor is JSON the client sends back: only two strings may reach the filter (an object there is an operator).
-    if (cursor && (cursor.length !== 2 || typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string')) throw badInput('after', 'is not a cursor this API gave out');
+    const cursor = checkCursor(after, (key) => key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'string' && isUuid(key[1]));
     const caller = ctx.caller;
     const where: FilterQuery<Assessment>[] = [{ year }];
     if (block) where.push({ block: checkBlockCode(block, 'block') });
@@ -76,18 +74,11 @@ export class AssessmentResolver {
       }
       where.push({ $or: visible });
     }
-    const totalCount = await ctx.em.count(Assessment, { $and: where });
-    if (cursor) {
-      const [b, id] = cursor as [string, string];
-      where.push({ $or: [{ block: { $gt: b } }, { block: b, id: { $gt: id } }] });
-    }
-    const rows = size === 0 ? [] : await ctx.em.find(Assessment, { $and: where }, { orderBy: { block: 'asc', id: 'asc' }, limit: size + 1 });
-    const page = rows.slice(0, size);
-    const edges = page.map((node) => Object.assign(new AssessmentEdge(), { node, cursor: encodeCursor([node.block, node.id]) }));
+    const page = await findPage(ctx.em, Assessment, { $and: where }, { first: size, after: cursor, orderBy: { block: 'asc', id: 'asc' } });
     return Object.assign(new AssessmentConnection(), {
-      edges,
-      totalCount,
-      pageInfo: Object.assign(new PageInfo(), { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null }),
+      ...page,
+      edges: page.edges.map((edge) => Object.assign(new AssessmentEdge(), edge)),
+      pageInfo: Object.assign(new PageInfo(), page.pageInfo),
     });
   }
 

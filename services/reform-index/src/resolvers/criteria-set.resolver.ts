@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { audit, auditJson, badInput, conflict, forbidden, hasRole, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { badInput, conflict, forbidden, hasRole, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { isCityCommitteeKind } from 'shared-rules';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
@@ -82,9 +82,7 @@ export class CriteriaSetResolver {
     }
     await openTransaction(ctx);
     if (existing) {
-      const before = auditJson(existing);
       Object.assign(existing, { ownerId: owner.id, ownerKind: owner.kind, ownerCode: owner.code, name, legalBasis: input.legalBasis ?? null, areaTree: tree.areas, bandList: tree.bands, maxHundredths: tree.maxHundredths });
-      audit(ctx, 'CriteriaSet', existing.id, before, existing);
       return existing;
     }
     const set = ctx.em.create(CriteriaSet, {
@@ -92,7 +90,6 @@ export class CriteriaSetResolver {
       areaTree: tree.areas, bandList: tree.bands, maxHundredths: tree.maxHundredths,
     });
     ctx.em.persist(set);
-    audit(ctx, 'CriteriaSet', set.id, null, set);
     return set;
   }
 
@@ -104,10 +101,8 @@ export class CriteriaSetResolver {
     await requireAdministrator(ctx, set);
     await openTransaction(ctx);
     if (set.status !== CriteriaSetStatus.DRAFT) throw conflict(`The criteria set ${set.year} ${set.block} is already active`);
-    const before = auditJson(set);
     set.status = CriteriaSetStatus.ACTIVE;
     set.activatedAt = new Date();
-    audit(ctx, 'CriteriaSet', set.id, before, set);
     return set;
   }
 }

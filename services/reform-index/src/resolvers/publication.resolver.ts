@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { audit, auditJson, badInput, conflict, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { badInput, conflict, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { checkBlockCode } from 'subgraph-kit/codes';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
@@ -93,15 +93,12 @@ export class PublicationResolver {
       averageHundredths: averageHundredths(assessments.map((a) => results.get(a)!.index!)), rankedCount: assessments.length,
     });
     ctx.em.persist(publication);
-    audit(ctx, 'Publication', publication.id, null, publication);
     for (const { item: a, rank } of ranked) {
       const result = results.get(a)!;
-      const before = auditJson(a);
       Object.assign(a, {
         status: AssessmentStatus.PUBLISHED, publicationId: publication.id, indexHundredths: result.index!, totalHundredths: result.total,
         applicableMaxHundredths: result.applicableMax, rank, rankOf: assessments.length, band: bandOf(result.index!, set.bandList),
       });
-      audit(ctx, 'Assessment', a.id, before, a);
     }
     return rankingOf(set, publication, ranked.map(({ item: a }) => ({ organizationId: a.organizationId, rank: a.rank!, indexHundredths: a.indexHundredths!, band: a.band })));
   }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { assertVersion, audit, auditJson, badInput, conflict, nextStateOrRefuse, notFound, openTransaction, type KitContext } from 'subgraph-kit';
+import { assertVersion, badInput, conflict, nextStateOrRefuse, notFound, openTransaction, type KitContext } from 'subgraph-kit';
 import { Assessment } from '../entities/assessment.entity.js';
 import { CriteriaSet } from '../entities/criteria-set.entity.js';
 import { checkBlockCode, checkCode } from 'subgraph-kit/codes';
@@ -106,7 +106,6 @@ export class WorkflowResolver {
       }
       const a = ctx.em.create(Assessment, { organizationId, year, block, criteriaSetId: set.id });
       ctx.em.persist(a);
-      audit(ctx, 'Assessment', a.id, null, a);
       return a;
     });
   }
@@ -123,7 +122,6 @@ export class WorkflowResolver {
     await authorizeStep(ctx, 'SAVE_SELF_SCORES', a, set, expectedVersion);
     await openTransaction(ctx);
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
-    const before = auditJson(a);
     const sheet = copySheet(a.sheet);
     scores.forEach((input, i) => {
       const leaf = leafFor(set, input.criterionCode, `scores[${i}].criterionCode`, 'SELF_ASSESSED');
@@ -141,7 +139,6 @@ export class WorkflowResolver {
       if (input.note !== undefined) r.selfNote = input.note;
     });
     a.sheet = sheet;
-    audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
 
@@ -162,9 +159,7 @@ export class WorkflowResolver {
       if (r?.self === null || r?.self === undefined) throw badInput(`scores.${leaf.code}.score`, `${leaf.code} has no self-assessment score`);
       if (leaf.evidenceRequired && !(r.evidence?.length)) throw badInput(`scores.${leaf.code}.evidence`, `${leaf.code} needs evidence documents`);
     }
-    const before = auditJson(a);
     a.status = next;
-    audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
 
@@ -180,7 +175,6 @@ export class WorkflowResolver {
     const next = await authorizeStep(ctx, 'RECORD_APPRAISAL', a, set, expectedVersion);
     await openTransaction(ctx);
     noDuplicates(scores.map((s) => s.criterionCode), (i) => `scores[${i}].criterionCode`);
-    const before = auditJson(a);
     const sheet = copySheet(a.sheet);
     scores.forEach((input, i) => {
       const leaf = leafFor(set, input.criterionCode, `scores[${i}].criterionCode`, 'SELF_ASSESSED');
@@ -199,7 +193,6 @@ export class WorkflowResolver {
     });
     a.sheet = sheet;
     a.status = next;
-    audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
 
@@ -216,7 +209,6 @@ export class WorkflowResolver {
     await openTransaction(ctx);
     if (items.length === 0) throw badInput('items', 'name at least one criterion to explain');
     noDuplicates(items.map((s) => s.criterionCode), (i) => `items[${i}].criterionCode`);
-    const before = auditJson(a);
     const sheet = copySheet(a.sheet);
     items.forEach((item, i) => {
       const leaf = leafFor(set, item.criterionCode, `items[${i}].criterionCode`, 'SELF_ASSESSED');
@@ -228,7 +220,6 @@ export class WorkflowResolver {
     });
     a.sheet = sheet;
     a.status = next;
-    audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
 
@@ -244,7 +235,6 @@ export class WorkflowResolver {
     const next = await authorizeStep(ctx, 'SUBMIT_EXPLANATION', a, set, expectedVersion);
     await openTransaction(ctx);
     noDuplicates(answers.map((s) => s.criterionCode), (i) => `answers[${i}].criterionCode`);
-    const before = auditJson(a);
     const sheet = copySheet(a.sheet);
     answers.forEach((input, i) => {
       const leaf = leafFor(set, input.criterionCode, `answers[${i}].criterionCode`, 'SELF_ASSESSED');
@@ -260,7 +250,6 @@ export class WorkflowResolver {
     if (open) throw badInput('answers', `the request on ${open[0]} is not answered`);
     a.sheet = sheet;
     a.status = next;
-    audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
 
@@ -274,9 +263,7 @@ export class WorkflowResolver {
     const { a, set } = await loadForWrite(ctx, assessmentId);
     const next = await authorizeStep(ctx, 'FINALIZE_APPRAISAL', a, set, expectedVersion);
     await openTransaction(ctx);
-    const before = auditJson(a);
     a.status = next;
-    audit(ctx, 'Assessment', a.id, before, a);
     return a;
   }
 
@@ -305,11 +292,7 @@ export class WorkflowResolver {
       if (!sheets.has(a)) sheets.set(a, copySheet(a.sheet));
       recordOf(sheets.get(a)!, leaf.code).survey = value;
     });
-    for (const [a, sheet] of sheets) {
-      const before = auditJson(a);
-      a.sheet = sheet;
-      audit(ctx, 'Assessment', a.id, before, a);
-    }
+    for (const [a, sheet] of sheets) a.sheet = sheet;
     return [...sheets.keys()];
   }
 }

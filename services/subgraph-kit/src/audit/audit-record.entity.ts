@@ -12,23 +12,23 @@ export class AuditRecord {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   @Field(() => Date)
   at: Date = new Date();
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String)
   actor!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String)
   action!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => String)
   entityType!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'text' })
   @Field(() => ID)
   entityId!: string;
 

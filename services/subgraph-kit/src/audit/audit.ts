@@ -14,7 +14,8 @@ export function auditJson(value: unknown): string | null {
 }
 
 /**
- * Writes the audit record of a change in the caller's transaction (the mutation's EntityManager): if the
+ * Writes the audit record of a change the ORM does not see (a raw SQL or query-builder write) in the caller's
+ * transaction; every change flushed through the EntityManager is audited by `AuditSubscriber` instead. If the
  * mutation fails, its audit record is rolled back with it. A change recorded before the transaction opened is a bug.
  */
 export function audit(ctx: KitContext, entityType: string, entityId: string, before: unknown, after: unknown, action?: string) {

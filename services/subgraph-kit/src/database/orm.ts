@@ -2,6 +2,7 @@ import { MikroORM, type Constructor } from '@mikro-orm/postgresql';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
+import { AuditSubscriber } from '../audit/audit-subscriber.js';
 
 /**
  * SQL statements are counted (exposed on /metrics as sql_statements_total) so that tests and `pnpm bench` can
@@ -60,6 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     clientUrl,
     entities: options.entities,
     extensions: [Migrator],
+    subscribers: [new AuditSubscriber()],
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
     migrations: { migrationsList: options.migrations, silent: true, transactional: true, allOrNothing: true, snapshot: false, disableForeignKeys: false },
     ensureDatabase: false,
