@@ -29,17 +29,21 @@ export function httpCachePlugin<TContext extends BaseContext>(hints: CacheHints 
           const headers = response.http.headers;
           headers.set('vary', mergeVary(headers.get('vary')));
           const single = response.body.kind === 'single' ? response.body.singleResult : null;
+          const method = (request.http?.method ?? 'POST').toUpperCase();
+          const authorized = Boolean(request.http?.headers.get('authorization'));
           let policy: CachePolicy | null = null;
           try {
-            policy = document && single ? cachePolicy(document, operationName, schema, hints) : null;
+            // With a token the answer is private whatever it touches: no walk of the operation is needed.
+            policy = !authorized && document && single ? cachePolicy(document, operationName, schema, hints) : null;
           } catch {
             // Not knowing is private (policy null): a fault here must cost the answer its cacheability, not the answer.
           }
           const decision = cacheControl(policy, {
-            method: (request.http?.method ?? 'POST').toUpperCase(),
-            authorized: Boolean(request.http?.headers.get('authorization')),
+            method,
+            authorized,
             hasErrors: !single || Boolean(single.errors?.length) || single.data == null,
-            pendingNull: Boolean(policy && single && holdsPendingNull(single.data, policy.pendingPaths)),
+            // Only a GET can be kept, so only then is the answer's data walked for nulls that are pending.
+            pendingNull: method === 'GET' && Boolean(policy && single && holdsPendingNull(single.data, policy.pendingPaths)),
           });
           headers.set('cache-control', decision.value);
           if (!decision.cacheable || !single || response.body.kind !== 'single') return;
