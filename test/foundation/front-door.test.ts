@@ -1,13 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
-import { createGateway } from 'gateway';
-import { corsFromEnv, createLogger, DEFAULT_AUDIENCE, DEFAULT_ISSUER, startHttpServer } from 'subgraph-kit';
-import { ROOT } from '../../scripts/platform.js';
+import { corsFromEnv, createLogger, startHttpServer } from 'subgraph-kit';
 import { logLinesOf, ok, platform, serviceLogs, token } from '../support/client.js';
+import { testGateway } from '../support/gateway.js';
 
 /**
  * The gateway's and subgraphs' HTTP front as a browser, a log reader and a client on a slow network meet it: CORS,
@@ -66,13 +63,7 @@ describe('CORS', () => {
   });
 
   it('in production only CORS_ORIGINS are allowed, localhost pages no longer', async () => {
-    const gateway = await createGateway({
-      supergraphSdl: readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8'),
-      subgraphUrls: platform().subgraphUrls,
-      gatewaySecret: 'unused: these requests never leave the gateway',
-      auth: { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithm: 'ES256', publicJwk: JSON.parse(platform().publicJwk) },
-      development: false,
-      rateLimit: null,
+    const gateway = await testGateway({
       cors: corsFromEnv({ CORS_ORIGINS: 'https://app.example.gov.vn, https://dashboard.example.gov.vn' }, false),
     });
     closers.push(() => gateway.stop());

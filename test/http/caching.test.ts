@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGateway } from 'gateway';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from 'subgraph-kit';
-import { ROOT } from '../../scripts/platform.js';
 import { platform, token } from '../support/client.js';
+import { testGateway } from '../support/gateway.js';
 import { buildWorld, type World } from '../security/fixture.js';
 
 /**
@@ -180,14 +176,7 @@ describe('HTTP caching of public answers at the gateway', () => {
   });
 
   it('a gateway made inside this test process, where Apollo\'s copy of graphql is not this module\'s, decides the same', async () => {
-    const gateway = await createGateway({
-      supergraphSdl: readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8'),
-      subgraphUrls: platform().subgraphUrls,
-      gatewaySecrets: platform().gatewaySecrets,
-      auth: { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithm: 'ES256', publicJwk: JSON.parse(platform().publicJwk) },
-      development: false,
-      rateLimit: null,
-    });
+    const gateway = await testGateway();
     try {
       const ranking = await send('GET', RANKING, { y: w.year, b: w.publishedBlock }, {}, gateway.url);
       expect(ranking.body.data.ranking.entries).toHaveLength(2);

@@ -1,11 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import path from 'node:path';
-import { createGateway, type GatewayHandle } from 'gateway';
-import { clientAddress, createRateLimiter, DEFAULT_AUDIENCE, DEFAULT_ISSUER, rateLimitFromEnv, type RateLimitOptions } from 'subgraph-kit';
-import { ROOT } from '../../scripts/platform.js';
-import { platform, token } from '../support/client.js';
+import type { GatewayHandle } from 'gateway';
+import { clientAddress, createRateLimiter, rateLimitFromEnv, type RateLimitOptions } from 'subgraph-kit';
+import { token } from '../support/client.js';
+import { testGateway } from '../support/gateway.js';
 
 /**
  * Anonymous traffic is budgeted per client address at the gateway. The suite's shared gateway runs with the limit
@@ -16,14 +14,7 @@ const gateways: GatewayHandle[] = [];
 afterAll(async () => { for (const g of gateways) await g.stop(); });
 
 async function gatewayWith(rateLimit: RateLimitOptions) {
-  const gateway = await createGateway({
-    supergraphSdl: readFileSync(path.join(ROOT, 'schema', 'supergraph.graphql'), 'utf8'),
-    subgraphUrls: platform().subgraphUrls,
-    gatewaySecret: 'unused: these requests never leave the gateway',
-    auth: { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithm: 'ES256', publicJwk: JSON.parse(platform().publicJwk) },
-    development: false,
-    rateLimit,
-  });
+  const gateway = await testGateway({ rateLimit });
   gateways.push(gateway);
   return gateway;
 }

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, generateServiceKey, mintToken, type Role, type SigningKey } from 'subgraph-kit';
-import { ROOT } from '../../scripts/platform.js';
+import { ROOT, startService, type ServiceProcess } from '../../scripts/platform.js';
 import { expectError, gql, platform } from '../support/client.js';
 
 /**
@@ -39,7 +38,7 @@ describe('no service process holds the key that signs user tokens', () => {
 });
 
 describe('a service key signs only its own service\'s SERVICE token', () => {
-  let child: ChildProcess;
+  let child: ServiceProcess;
   let url: string;
   let evaluationsKey: SigningKey;
   const mintWith = (key: SigningKey, sub: string, roles: Role[], extra: { org?: string; scope?: string } = {}) =>
@@ -49,32 +48,15 @@ describe('a service key signs only its own service\'s SERVICE token', () => {
     // An organizations process of this file's own, trusting one service key that the test holds (the platform's
     // service keys live only in their processes).
     evaluationsKey = await generateServiceKey('evaluations');
-    child = spawn(process.execPath, ['--import', path.join(ROOT, 'node_modules/tsx/dist/loader.mjs'), path.join(ROOT, 'services/organizations/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env, NODE_ENV: 'production', PORT: '0', ORGANIZATIONS_DATABASE_URL: platform().databaseUrls.organizations,
-        GATEWAY_SECRET: randomBytes(32).toString('base64url'),
-        AUTH_ISSUER: DEFAULT_ISSUER, AUTH_AUDIENCE: DEFAULT_AUDIENCE, AUTH_ALGORITHM: 'ES256', AUTH_PUBLIC_JWK: platform().publicJwk,
-        SERVICE_PUBLIC_JWKS: JSON.stringify({ keys: [evaluationsKey.publicJwk] }),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`organizations did not start:\n${output}`)), 90_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const ready = /ready at (http:\/\/[^\s"]+)/.exec(output);
-        if (ready) { clearTimeout(timer); resolve(ready[1]!); }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`organizations exited (${code}):\n${output}`)); });
-    });
+    child = await startService('organizations-trusting-a-test-key', path.join(ROOT, 'services/organizations/src/main.ts'), 0, {
+      NODE_ENV: 'production', ORGANIZATIONS_DATABASE_URL: platform().databaseUrls.organizations,
+      GATEWAY_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_ISSUER: DEFAULT_ISSUER, AUTH_AUDIENCE: DEFAULT_AUDIENCE, AUTH_ALGORITHM: 'ES256', AUTH_PUBLIC_JWK: platform().publicJwk,
+      SERVICE_PUBLIC_JWKS: JSON.stringify({ keys: [evaluationsKey.publicJwk] }),
+    }, () => {});
+    url = child.url;
   }, 120_000);
-  afterAll(async () => {
-    if (child && child.exitCode === null) await new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); });
-  });
+  afterAll(async () => { await child?.kill(); });
 
   it('accepts the service\'s own SERVICE token (it may read `_entities`)', async () => {
     const response = await gql(url, ENTITIES, {}, await mintWith(evaluationsKey, 'service:evaluations', ['SERVICE']));

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -7,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway, type GatewayHandle } from 'gateway';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, SIGNATURE_HEADER, SIGNATURE_WINDOW_MS, signRequest } from 'subgraph-kit';
-import { ROOT } from '../../scripts/platform.js';
+import { ROOT, startService, type ServiceProcess } from '../../scripts/platform.js';
 import { gql, ok, platform, token } from '../support/client.js';
 
 /**
@@ -195,34 +194,19 @@ describe('a captured gateway request cannot be reused for anything else', () => 
 
 describe('each subgraph has its own secret, and a secret can be rotated', () => {
   const newSecret = randomBytes(32).toString('base64url');
-  let child: ChildProcess;
+  let child: ServiceProcess;
   let rotating: string;
 
   beforeAll(async () => {
     // A second organizations process, configured as during a rotation: the new secret, and the platform's
     // (previous) one still accepted.
-    child = spawn(process.execPath, ['--import', path.join(ROOT, 'node_modules/tsx/dist/loader.mjs'), path.join(ROOT, 'services/organizations/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env, NODE_ENV: 'production', PORT: '0', ORGANIZATIONS_DATABASE_URL: platform().databaseUrls.organizations,
-        GATEWAY_SECRET: newSecret, GATEWAY_SECRET_PREVIOUS: platform().gatewaySecrets.organizations,
-        AUTH_ISSUER: DEFAULT_ISSUER, AUTH_AUDIENCE: DEFAULT_AUDIENCE, AUTH_ALGORITHM: 'ES256', AUTH_PUBLIC_JWK: platform().publicJwk,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    closers.push(() => new Promise<void>((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); }));
-    rotating = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`organizations did not start:\n${output}`)), 90_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const ready = /ready at (http:\/\/[^\s"]+)/.exec(output);
-        if (ready) { clearTimeout(timer); resolve(ready[1]!); }
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`organizations exited (${code}):\n${output}`)); });
-    });
+    child = await startService('organizations-rotating', path.join(ROOT, 'services/organizations/src/main.ts'), 0, {
+      NODE_ENV: 'production', ORGANIZATIONS_DATABASE_URL: platform().databaseUrls.organizations,
+      GATEWAY_SECRET: newSecret, GATEWAY_SECRET_PREVIOUS: platform().gatewaySecrets.organizations,
+      AUTH_ISSUER: DEFAULT_ISSUER, AUTH_AUDIENCE: DEFAULT_AUDIENCE, AUTH_ALGORITHM: 'ES256', AUTH_PUBLIC_JWK: platform().publicJwk,
+    }, () => {});
+    closers.push(() => child.kill());
+    rotating = child.url;
   }, 120_000);
 
   const sdlRequest = (secret: string, subgraph = 'organizations'): Captured => {
